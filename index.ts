@@ -1,0 +1,3 @@
+// The public API of pvecdk. Generated provider bindings are never re-exported wholesale.
+export { PVECDK_VERSION } from "./lib/version";
+export { MinimalStack } from "./stacks/minimal-stack";

@@ -1,0 +1,11 @@
+import { Command } from "commander";
+import { CliIo } from "./io";
+
+/**
+ * A command registers itself on the program. `setExit` records the command's
+ * exit code; throwing a UserError reports one line and exits with its code.
+ */
+export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
+
+/** Every pvecdk command, in help order. */
+export const COMMANDS: readonly RegisterCommand[] = [];
