@@ -1,0 +1,20 @@
+// pvecdk's constructs: the TypeScript front door. Generated bpg bindings stay internal.
+export { ProxmoxCluster } from "./cluster";
+export type { ProxmoxClusterProps } from "./cluster";
+export { ClusterNode } from "./cluster-node";
+export type { ClusterNodeProps, NodeRef } from "./cluster-node";
+export { Corosync } from "./corosync";
+export type { CorosyncProps, CorosyncLinkOptions } from "./corosync";
+export { CephCluster, CephPool } from "./ceph";
+export type { CephProps, CephPoolProps } from "./ceph";
+export { ProxmoxStorage } from "./storage";
+export type { ProxmoxStorageProps } from "./storage";
+export { CloudImage, VmTemplate, VirtualMachine, HaRule, networkDeviceObjects } from "./guests";
+export type { CloudImageProps, VmTemplateProps, VirtualMachineProps, HaRuleProps } from "./guests";
+export { SshStep } from "./ssh-step";
+export type { SshStepProps, StepParameter } from "./ssh-step";
+export { APPLY_PHASES } from "./apply-phases";
+export type { ApplyPhaseId, ApplyPhaseSummary } from "./apply-phases";
+export { BlockingFindingsError, ClusterDefinitionError, formatFindingLine } from "./errors";
+export { addBackend, DEFAULT_LOCAL_STATE } from "./backend";
+export type { NetworkRef } from "./refs";

@@ -1,0 +1,162 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App } from "cdktn";
+import { ApplyPhaseSummary } from "../../constructs/apply-phases";
+import { BlockingFindingsError } from "../../constructs/errors";
+import { ClusterStack } from "../../stacks/cluster-stack";
+import { Finding, isBlocking } from "../model/findings";
+import { ClusterModel } from "../model/model";
+import { ClusterSpec } from "../model/spec-types";
+import { runRules } from "../rules";
+
+export interface FindingCounts {
+  readonly errors: number;
+  /** Errors the spec acknowledges (they do not block). */
+  readonly acknowledged: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface SynthesisSummary {
+  readonly cluster: string;
+  /** `stacks/<cluster>`, relative to the output directory. */
+  readonly stackDir: string;
+  /** Path of the written cdk.tf.json. */
+  readonly file: string;
+  /** Resource count per Terraform type, types sorted. */
+  readonly resourceCounts: Readonly<Record<string, number>>;
+  readonly resourceTotal: number;
+  readonly phases: readonly ApplyPhaseSummary[];
+  readonly findings: readonly Finding[];
+  readonly findingCounts: FindingCounts;
+  /** What the synthesizer left to the operator. */
+  readonly notes: readonly string[];
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  return {
+    errors: findings.filter(isBlocking).length,
+    acknowledged: findings.filter((f) => f.severity === "error" && f.acknowledged).length,
+    warnings: findings.filter((f) => f.severity === "warning").length,
+    infos: findings.filter((f) => f.severity === "info").length,
+  };
+}
+
+/** Runs the validator on a spec: the same check the constructs repeat at synthesis. */
+export function checkSpec(doc: ClusterSpec): { model: ClusterModel; findings: Finding[]; blocking: Finding[] } {
+  const model = new ClusterModel(doc);
+  const findings = runRules(model);
+  return { model, findings, blocking: findings.filter(isBlocking) };
+}
+
+/**
+ * Construction is several times faster without creation stack traces, and
+ * they would only bloat the output; keep an explicit choice of the caller.
+ */
+function preferFastConstruction(): void {
+  if (process.env.CDKTN_DISABLE_CREATION_STACK === undefined) process.env.CDKTN_DISABLE_CREATION_STACK = "1";
+}
+
+interface StackOutput {
+  readonly stack: ClusterStack;
+  /** Temporary directory holding the complete cdktn output. */
+  readonly tmp: string;
+  readonly stackDir: string;
+}
+
+/** Synthesizes into a fresh temporary directory; the caller moves what it needs and removes it. */
+function synthesizeToTemp(build: (app: App) => ClusterStack): StackOutput {
+  preferFastConstruction();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pvecdk-synth-"));
+  try {
+    const app = new App({ outdir: tmp, stackTraces: false });
+    const stack = build(app);
+    app.synth();
+    return { stack, tmp, stackDir: path.posix.join("stacks", stack.node.id) };
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/**
+ * Synthesizes the stack `build` creates and returns its cdk.tf.json text,
+ * writing nothing outside a temporary directory.
+ */
+export function synthesizeJson(build: (app: App) => ClusterStack): string {
+  const out = synthesizeToTemp(build);
+  try {
+    return fs.readFileSync(path.join(out.tmp, out.stackDir, "cdk.tf.json"), "utf8");
+  } finally {
+    fs.rmSync(out.tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Synthesizes the stack `build` creates into `outdir/stacks/<cluster>/`.
+ * Everything is produced in a temporary directory first and copied only when
+ * synthesis succeeded, so a failure never leaves partial output; the stack's
+ * previous output is replaced as a whole, other stacks in `outdir` are kept.
+ * @throws BlockingFindingsError when the cluster has unacknowledged errors
+ */
+export function synthesize(build: (app: App) => ClusterStack, options: { readonly outdir: string }): SynthesisSummary {
+  const out = synthesizeToTemp(build);
+  try {
+    const target = path.join(options.outdir, out.stackDir);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.cpSync(path.join(out.tmp, out.stackDir), target, { recursive: true });
+    mergeManifest(path.join(out.tmp, "manifest.json"), path.join(options.outdir, "manifest.json"));
+
+    const cluster = out.stack.cluster;
+    const json = JSON.parse(fs.readFileSync(path.join(target, "cdk.tf.json"), "utf8")) as { resource?: Record<string, Record<string, unknown>> };
+    const resourceCounts: Record<string, number> = {};
+    let resourceTotal = 0;
+    for (const type of Object.keys(json.resource ?? {}).sort()) {
+      const count = Object.keys(json.resource?.[type] ?? {}).length;
+      resourceCounts[type] = count;
+      resourceTotal += count;
+    }
+    const findings = cluster?.findings() ?? [];
+    return {
+      cluster: cluster?.clusterName ?? out.stack.node.id,
+      stackDir: out.stackDir,
+      file: path.join(target, "cdk.tf.json"),
+      resourceCounts,
+      resourceTotal,
+      phases: cluster?.phases() ?? [],
+      findings,
+      findingCounts: countFindings(findings),
+      notes: cluster?.notes() ?? [],
+    };
+  } finally {
+    fs.rmSync(out.tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Validates a spec, then synthesizes its ClusterStack into `outdir`. Blocking
+ * findings throw before anything is written.
+ */
+export function synthesizeSpec(doc: ClusterSpec, options: { readonly outdir: string }): SynthesisSummary {
+  const { blocking } = checkSpec(doc);
+  if (blocking.length > 0) throw new BlockingFindingsError(doc.spec.name, blocking);
+  return synthesize((app) => ClusterStack.fromSpec(app, doc), options);
+}
+
+/** Adds this synthesis' stacks to an existing cdktn manifest, so earlier stacks stay listed. */
+function mergeManifest(fresh: string, target: string): void {
+  const next = JSON.parse(fs.readFileSync(fresh, "utf8")) as { stacks?: Record<string, unknown> };
+  let merged = next;
+  if (fs.existsSync(target)) {
+    try {
+      const previous = JSON.parse(fs.readFileSync(target, "utf8")) as { stacks?: Record<string, unknown> };
+      const stacks: Record<string, unknown> = { ...(previous.stacks ?? {}), ...(next.stacks ?? {}) };
+      merged = { ...next, stacks: Object.fromEntries(Object.keys(stacks).sort().map((k) => [k, stacks[k]])) };
+    } catch {
+      // An unreadable manifest is replaced: it only lists stacks for cdktn-cli.
+    }
+  }
+  fs.writeFileSync(target, JSON.stringify(merged, null, 2));
+}

@@ -1,0 +1,35 @@
+import { Construct } from "constructs";
+import { TerraformStack } from "cdktn";
+import { ClusterSpec } from "../lib/model/spec-types";
+import { ProxmoxCluster } from "../constructs/cluster";
+
+/** Construct ID of the cluster inside its stack; the TypeScript and YAML front doors must agree on it. */
+export const CLUSTER_CONSTRUCT_ID = "cluster";
+
+/**
+ * One Terraform stack per cluster, named after it: its own state, its own
+ * providers, written to `cdktf.out/stacks/<cluster>/cdk.tf.json`. The backend
+ * comes from the cluster's `backend` (local, relative path, by default).
+ */
+export class ClusterStack extends TerraformStack {
+  /** The stack for a spec document: `new ClusterStack` plus `ProxmoxCluster.fromSpec`. */
+  static fromSpec(scope: Construct, doc: ClusterSpec): ClusterStack {
+    const stack = new ClusterStack(scope, doc.spec.name);
+    ProxmoxCluster.fromSpec(stack, CLUSTER_CONSTRUCT_ID, doc);
+    return stack;
+  }
+
+  /** The cluster this stack holds (the first ProxmoxCluster in it). */
+  get cluster(): ProxmoxCluster | undefined {
+    return ProxmoxCluster.allIn(this)[0];
+  }
+
+  /**
+   * Emits the clusters before cdktn prepares the stack, so their resources and
+   * backend exist when the default backend and feature discovery run.
+   */
+  prepareStack(): void {
+    for (const cluster of ProxmoxCluster.allIn(this)) cluster.emit();
+    super.prepareStack();
+  }
+}
