@@ -6,7 +6,8 @@ import { BootstrapScript } from "./shell";
  * Every string in a `.tf.json` file is such a template.
  */
 export function escapeTerraformTemplate(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  // Replacement functions, because "$$" in a replacement string means a single "$".
+  return text.replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{");
 }
 
 /**

@@ -21,8 +21,8 @@ import {
 export const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase().padStart(2, "0")).join(":");
 
 /** Values that are valid but need quoting: quotes, spaces, `$()`, backticks, backslashes. */
-export const ODD_DEVICE = "/dev/disk/by-id/wwn-0x5000 'odd' $(reboot) `id` \\x20";
-export const ODD_POOL = "vm's$(pool)`x`\"q\"";
+export const ODD_DEVICE = "/dev/disk/by-id/wwn-0x5000 'odd' $(reboot) `id` \\x20 ${PATH}";
+export const ODD_POOL = "vm's$(pool)`x`\"q\"${HOME}%{if}";
 
 /**
  * Every generator with its options filled in, in both plain and awkward

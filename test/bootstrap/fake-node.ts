@@ -310,6 +310,11 @@ export class FakeNode {
     fs.writeFileSync(p, content);
   }
 
+  /** Replaces a stand-in tool with another bash body (it is not logged). */
+  replaceTool(name: string, body: string): void {
+    fs.writeFileSync(path.join(this.bin, name), `#!/bin/bash\n${body}`, { mode: 0o755 });
+  }
+
   readFile(rel: string): string {
     return fs.readFileSync(path.join(this.root, rel), "utf8");
   }
