@@ -27,6 +27,8 @@ export function addBackend(stack: TerraformStack, spec: BackendSpec | undefined)
       return new LocalBackend(stack, { path: statePath });
     }
     case "s3": {
+      // No use_lockfile: S3 native locking needs Terraform >= 1.10, and the
+      // output targets Terraform >= 1.5.7 (import blocks) and OpenTofu >= 1.6.
       // S3-compatible stores (MinIO, Ceph RGW) have no AWS account, STS or regions to check.
       const compatible = backend.endpoint !== undefined;
       return new S3Backend(
@@ -37,7 +39,6 @@ export function addBackend(stack: TerraformStack, spec: BackendSpec | undefined)
           region: backend.region,
           endpoints: compatible ? { s3: backend.endpoint } : undefined,
           usePathStyle: backend.usePathStyle,
-          useLockfile: true,
           skipCredentialsValidation: compatible || undefined,
           skipRegionValidation: compatible || undefined,
           skipRequestingAccountId: compatible || undefined,
