@@ -5,6 +5,8 @@ import {
   CorosyncLinkSpec,
   NetworkRole,
   NetworkSpec,
+  NicSpec,
+  NodeAffinityRuleSpec,
   NodeSpec,
   StorageSpec,
   StorageType,
@@ -24,6 +26,25 @@ export const SHARED_STORAGE_TYPES: ReadonlySet<StorageType> = new Set<StorageTyp
   "iscsi",
   "zfs",
 ]);
+
+/**
+ * Content types each storage type can hold (S6, pvesm storage chapter): file-level
+ * storages hold everything; block storages only guest volumes; CephFS no guest volumes.
+ */
+export const STORAGE_CONTENT_TYPES: Readonly<Record<StorageType, readonly string[]>> = {
+  dir: ["images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import"],
+  nfs: ["images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import"],
+  cifs: ["images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import"],
+  btrfs: ["images", "rootdir", "vztmpl", "iso", "backup", "snippets", "import"],
+  cephfs: ["vztmpl", "iso", "backup", "snippets", "import"],
+  zfspool: ["images", "rootdir"],
+  lvm: ["images", "rootdir"],
+  lvmthin: ["images", "rootdir"],
+  rbd: ["images", "rootdir"],
+  iscsi: ["images"],
+  zfs: ["images"],
+  pbs: ["backup"],
+};
 
 /** Ceph pool settings with every default applied (P1). */
 export interface ResolvedPool {
@@ -67,6 +88,24 @@ export interface PoolSurvivability {
 export type Guest =
   | { readonly kind: "template"; readonly spec: TemplateSpec; readonly index: number; readonly path: string }
   | { readonly kind: "vm"; readonly spec: VmSpec; readonly index: number; readonly path: string };
+export type TemplateGuest = Extract<Guest, { kind: "template" }>;
+export type VmGuest = Extract<Guest, { kind: "vm" }>;
+
+/** One storage a guest's volumes live on, and the spec field that puts them there. */
+export interface GuestStorageRef {
+  readonly storage: string;
+  /** JSON pointer of the field that decides the storage. */
+  readonly path: string;
+  /** Which volume, in words, e.g. "disk scsi1" or "cloud-init drive". */
+  readonly what: string;
+}
+
+/** One NIC of a guest; `inherited` when a clone takes it from its template (then `path` points into the template). */
+export interface GuestNic {
+  readonly nic: NicSpec;
+  readonly path: string;
+  readonly inherited: boolean;
+}
 
 /**
  * The cluster as plain data plus derived facts. No I/O, no cdktn: rules,
@@ -81,6 +120,11 @@ export class ClusterModel {
   private readonly nodeIndex = new Map<string, number>();
   private readonly networkIndex = new Map<string, number>();
   private readonly cidrCache = new Map<string, Cidr | undefined>();
+  private guestCache?: Guest[];
+  private storageIndexCache?: Map<string, StorageSpec>;
+  private templateIndexCache?: Map<string, TemplateGuest>;
+  private vmIndexCache?: Map<string, VmGuest>;
+  private nodeAffinityCache?: Map<string, { rule: NodeAffinityRuleSpec; index: number }>;
 
   constructor(readonly spec: ClusterSpec) {
     this.body = spec.spec;
@@ -284,14 +328,18 @@ export class ClusterModel {
   // ---- guests ------------------------------------------------------------------
 
   guests(): Guest[] {
-    const out: Guest[] = [];
-    (this.body.templates ?? []).forEach((spec, index) =>
-      out.push({ kind: "template", spec, index, path: pointer("spec", "templates", index) }),
-    );
-    (this.body.vms ?? []).forEach((spec, index) =>
-      out.push({ kind: "vm", spec, index, path: pointer("spec", "vms", index) }),
-    );
-    return out;
+    // Built once: many rules walk every guest, and 10,000 VMs' pointers are not free.
+    if (!this.guestCache) {
+      const out: Guest[] = [];
+      (this.body.templates ?? []).forEach((spec, index) =>
+        out.push({ kind: "template", spec, index, path: pointer("spec", "templates", index) }),
+      );
+      (this.body.vms ?? []).forEach((spec, index) =>
+        out.push({ kind: "vm", spec, index, path: pointer("spec", "vms", index) }),
+      );
+      this.guestCache = out;
+    }
+    return [...this.guestCache];
   }
 
   template(name: string): TemplateSpec | undefined {
@@ -319,10 +367,8 @@ export class ClusterModel {
    */
   candidateNodes(vm: VmSpec): string[] {
     if (!vm.ha) return [vm.node];
-    const rule = (this.body.haRules ?? []).find(
-      (r) => r.type === "node-affinity" && r.resources.includes(vm.name),
-    );
-    if (rule && rule.type === "node-affinity") {
+    const rule = this.nodeAffinityRuleOf(vm.name)?.rule;
+    if (rule) {
       const allowed = Object.keys(rule.nodes);
       return rule.strict ? allowed : this.nodes.map((n) => n.name);
     }
@@ -340,6 +386,140 @@ export class ClusterModel {
   /** The CPU type guests get unless they set one (M3). */
   defaultCpuType(): string {
     return this.identicalCpus() ? "host" : "x86-64-v2-AES";
+  }
+
+  // ---- guest placement, storage and NICs (rules of sections G–M) -------------------
+
+  /**
+   * Storage ID → definition: declared storages first, then the RBD storages pools create.
+   * The first definition of an ID wins (duplicates are S5). Built once per model.
+   */
+  storageIndex(): ReadonlyMap<string, StorageSpec> {
+    if (!this.storageIndexCache) {
+      const index = new Map<string, StorageSpec>();
+      for (const s of this.body.storages ?? []) if (!index.has(s.id)) index.set(s.id, s);
+      for (const p of this.pools()) {
+        if (p.storageId && !index.has(p.storageId)) {
+          index.set(p.storageId, {
+            id: p.storageId,
+            type: "rbd",
+            content: p.spec.storage?.content ?? ["images", "rootdir"],
+            pool: p.name,
+          });
+        }
+      }
+      this.storageIndexCache = index;
+    }
+    return this.storageIndexCache;
+  }
+
+  /** Whether a storage is defined on a node (declared, and not restricted away from it). */
+  storageAvailableOn(id: string, nodeName: string): boolean {
+    const s = this.storageIndex().get(id);
+    if (!s) return false;
+    return s.nodes === undefined || s.nodes.includes(nodeName);
+  }
+
+  /** Templates by name (the first declaration wins; duplicate names are V5). */
+  templatesByName(): ReadonlyMap<string, TemplateGuest> {
+    if (!this.templateIndexCache) {
+      const index = new Map<string, TemplateGuest>();
+      for (const g of this.guests()) if (g.kind === "template" && !index.has(g.spec.name)) index.set(g.spec.name, g);
+      this.templateIndexCache = index;
+    }
+    return this.templateIndexCache;
+  }
+
+  /** VMs by name (the first declaration wins; duplicate names are V5). */
+  vmsByName(): ReadonlyMap<string, VmGuest> {
+    if (!this.vmIndexCache) {
+      const index = new Map<string, VmGuest>();
+      for (const g of this.guests()) if (g.kind === "vm" && !index.has(g.spec.name)) index.set(g.spec.name, g);
+      this.vmIndexCache = index;
+    }
+    return this.vmIndexCache;
+  }
+
+  /** The first node-affinity rule naming a VM (PVE allows only one, H6), with its index in `haRules`. */
+  nodeAffinityRuleOf(vmName: string): { readonly rule: NodeAffinityRuleSpec; readonly index: number } | undefined {
+    if (!this.nodeAffinityCache) {
+      const byVm = new Map<string, { rule: NodeAffinityRuleSpec; index: number }>();
+      (this.body.haRules ?? []).forEach((rule, index) => {
+        if (rule.type !== "node-affinity") return;
+        for (const name of rule.resources ?? []) if (!byVm.has(name)) byVm.set(name, { rule, index });
+      });
+      this.nodeAffinityCache = byVm;
+    }
+    return this.nodeAffinityCache.get(vmName);
+  }
+
+  /** VMs under HA (a `ha` block), in spec order. */
+  haVms(): VmGuest[] {
+    return this.guests().filter((g): g is VmGuest => g.kind === "vm" && g.spec.ha !== undefined);
+  }
+
+  /** Declared nodes a guest may run on: a template's own node; a VM's candidate nodes (unknown names dropped). */
+  guestNodes(guest: Guest): string[] {
+    const names = guest.kind === "template" ? [guest.spec.node] : this.candidateNodes(guest.spec);
+    return names.filter((n) => this.nodeIndex.has(n));
+  }
+
+  /** The template a VM is cloned from, when it names a declared template. */
+  templateOf(vm: VmSpec): TemplateGuest | undefined {
+    return vm.template === undefined ? undefined : this.templatesByName().get(vm.template);
+  }
+
+  /**
+   * Every storage a guest's volumes live on, with the spec path that decides it: a
+   * template's disks; a clone's boot disk (linked clones stay on the template's storage,
+   * full clones go to `storage`, else the template's); extra disks; the cloud-init drive.
+   */
+  guestStorageRefs(guest: Guest): GuestStorageRef[] {
+    if (guest.kind === "template") {
+      return [{ storage: guest.spec.storage, path: `${guest.path}/storage`, what: "template disk" }];
+    }
+    const vm = guest.spec;
+    const refs: GuestStorageRef[] = [];
+    const template = this.templateOf(vm);
+    if (template) {
+      if (vm.clone !== "linked" && vm.storage !== undefined) {
+        refs.push({ storage: vm.storage, path: `${guest.path}/storage`, what: "cloned boot disk" });
+      } else {
+        refs.push({ storage: template.spec.storage, path: `${guest.path}/template`, what: "cloned boot disk (on the template's storage)" });
+      }
+    }
+    (vm.disks ?? []).forEach((d, i) =>
+      refs.push({ storage: d.storage, path: `${guest.path}/disks/${i}/storage`, what: `disk ${d.interface ?? (i === 0 ? "scsi0" : `#${i}`)}` }),
+    );
+    if (vm.cloudInit) {
+      if (vm.cloudInit.storage !== undefined) {
+        refs.push({ storage: vm.cloudInit.storage, path: `${guest.path}/cloudInit/storage`, what: "cloud-init drive" });
+      }
+      // Without an explicit storage the drive sits next to the boot disk, already listed above.
+    }
+    return refs;
+  }
+
+  /** A guest's NICs: its own, or (for a clone without `nics`) the template's; templates default to one NIC on vmbr0. */
+  guestNics(guest: Guest): GuestNic[] {
+    if (guest.kind === "template") {
+      if (guest.spec.nics === undefined) return [{ nic: { bridge: "vmbr0" }, path: guest.path, inherited: false }];
+      return guest.spec.nics.map((nic, i) => ({ nic, path: `${guest.path}/nics/${i}`, inherited: false }));
+    }
+    if (guest.spec.nics !== undefined) {
+      return guest.spec.nics.map((nic, i) => ({ nic, path: `${guest.path}/nics/${i}`, inherited: false }));
+    }
+    const template = this.templateOf(guest.spec);
+    if (!template) return [];
+    return this.guestNics(template).map((n) => ({ ...n, inherited: true }));
+  }
+
+  /** A VM's CPU type: its own, else its template's, else the cluster default; `path` names the field that set it. */
+  effectiveCpuType(vm: VmGuest): { readonly type: string; readonly path?: string } {
+    if (vm.spec.cpuType !== undefined) return { type: vm.spec.cpuType, path: `${vm.path}/cpuType` };
+    const template = this.templateOf(vm.spec);
+    if (template?.spec.cpuType !== undefined) return { type: template.spec.cpuType, path: `${template.path}/cpuType` };
+    return { type: this.defaultCpuType() };
   }
 
   // ---- spec paths ----------------------------------------------------------------
