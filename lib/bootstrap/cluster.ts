@@ -217,7 +217,9 @@ export function clusterQuorumWaitScript(o: QuorumWaitOptions = {}): BootstrapScr
     'status=""',
     ...pollLoop(
       [
-        'status=$(pvecm status 2>&1) || status=""',
+        "# pvecm status ends in corosync-quorumtool -s, whose exit code is 1 when quorate and 0 when",
+        "# not; only its text says anything reliable.",
+        "status=$(pvecm status 2>&1) || true",
         `nodes=$(awk '$1 == "Nodes:" { print $2 }' <<<"$status")`,
         'if [[ $status =~ Quorate:[[:space:]]+Yes ]] && [ "${nodes:-0}" -ge "$expected_nodes" ]; then',
         '  say "done: the cluster is quorate with $nodes node(s)"',

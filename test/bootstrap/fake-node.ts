@@ -103,7 +103,9 @@ case "$1" in
       echo $((polls - 1)) >"$state/inquorate-polls"
       quorate=No
     fi
-    printf 'Quorum information\n~~~~~~~~~~~~~~~~~~\nNodes:            %s\nNode ID:          0x00000001\nQuorate:          %s\n' "$(cat "$state/nodes" 2>/dev/null || echo 1)" "$quorate"
+    printf 'Quorum information\n------------------\nNodes:            %s\nNode ID:          0x00000001\nQuorate:          %s\n' "$(cat "$state/nodes" 2>/dev/null || echo 1)" "$quorate"
+    # Like corosync-quorumtool -s, which pvecm status runs: exit 1 when quorate, 0 when not.
+    if [ "$quorate" = Yes ]; then exit 1; fi
     ;;
   qdevice)
     [ "$2" = setup ] || exit 99
