@@ -39,7 +39,7 @@ export const mtuConsistency: Rule = {
         }
       });
       (node.interfaces?.vlans ?? []).forEach((vlan, j) => {
-        const dot = vlan.name.lastIndexOf(".");
+        const dot = typeof vlan.name === "string" ? vlan.name.lastIndexOf(".") : -1;
         if (dot < 1) return; // B2 reports malformed names
         const parent = vlan.name.slice(0, dot);
         const lower = mtuOfLower(parent);
