@@ -1,6 +1,6 @@
-import { App, Testing } from "cdktn";
+import { App, TerraformStack, Testing } from "cdktn";
 import { ProxmoxCluster } from "../../constructs/cluster";
-import { ClusterDefinitionError } from "../../constructs/errors";
+import { BlockingFindingsError, ClusterDefinitionError } from "../../constructs/errors";
 import { ClusterSpec } from "../../lib/model/spec-types";
 import { synthesizeJson } from "../../lib/synth";
 import { ClusterStack, CLUSTER_CONSTRUCT_ID } from "../../stacks/cluster-stack";
@@ -73,6 +73,48 @@ describe("one code path: the YAML front door is the TypeScript API", () => {
     const doc = withSpec((s) => ({ ...s, vms: [...(s.vms ?? []), { ...(s.vms ?? [])[0], vmid: 199 }] }));
     expect(() => ProxmoxCluster.fromSpec(Testing.app(), "c", doc)).toThrow(ClusterDefinitionError);
     expect(() => ProxmoxCluster.fromSpec(Testing.app(), "c", doc)).toThrow('/spec/vms/2: cluster "lab" already has a template or VM named "web1"');
+  });
+});
+
+describe("validation before emission", () => {
+  // A node address outside its network's CIDR: rule IP3 reports an error.
+  const badAddress = () =>
+    withSpec((s) => ({ ...s, nodes: s.nodes.map((n, i) => (i === 1 ? { ...n, addresses: { ...n.addresses, migration: "10.9.9.9" } } : n)) }));
+
+  test("an unacknowledged error stops synthesis with every blocking finding as RULE path: message (hint)", () => {
+    let error: unknown;
+    try {
+      synth(badAddress());
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(BlockingFindingsError);
+    const { findings, message } = error as BlockingFindingsError;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.severity === "error" && !f.acknowledged)).toBe(true);
+    expect(findings.map((f) => f.rule)).toContain("IP3");
+    expect(message.split("\n")[0]).toBe(`cluster "lab" has ${findings.length} blocking finding${findings.length === 1 ? "" : "s"}; nothing was synthesized:`);
+    for (const f of findings) expect(message).toContain(`  ${f.rule} ${f.path}: ${f.message} (${f.hint})`);
+  });
+
+  test("acknowledging the blocking rules lets synthesis go on, and their findings stay visible as acknowledged", () => {
+    const doc = badAddress();
+    const rules = [...new Set(ProxmoxCluster.fromSpec(Testing.app(), "c", doc).findings().filter((f) => f.severity === "error").map((f) => f.rule))];
+    const reason = "migration moves to 10.9.9.0/24 next week";
+    const acknowledged = { ...doc, spec: { ...doc.spec, acknowledge: rules.map((rule) => ({ rule, reason })) } };
+    expect(() => synth(acknowledged)).not.toThrow();
+    const errors = ProxmoxCluster.fromSpec(Testing.app(), "c", acknowledged).findings().filter((f) => f.severity === "error");
+    expect(errors.map((f) => f.rule)).toContain("IP3");
+    expect(errors.every((f) => f.acknowledged?.reason === reason)).toBe(true);
+  });
+
+  test("a cluster in a plain TerraformStack is emitted too, through its aspect", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "plain");
+    ProxmoxCluster.fromSpec(stack, "cluster", baseSpec());
+    const json = JSON.parse(Testing.synth(stack)) as TfJson;
+    expect(Object.keys(json.resource.terraform_data ?? {})).toContain("cluster_create");
+    expect(json.resource.proxmox_ceph_pool.ceph_pool_vmdata).toBeDefined();
   });
 });
 
