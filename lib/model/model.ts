@@ -98,6 +98,8 @@ export interface GuestStorageRef {
   readonly path: string;
   /** Which volume, in words, e.g. "disk scsi1" or "cloud-init drive". */
   readonly what: string;
+  /** The storage comes from the clone's template (problems with the storage itself show at the template). */
+  readonly inherited?: boolean;
 }
 
 /** One NIC of a guest; `inherited` when a clone takes it from its template (then `path` points into the template). */
@@ -485,7 +487,7 @@ export class ClusterModel {
       if (vm.clone !== "linked" && vm.storage !== undefined) {
         refs.push({ storage: vm.storage, path: `${guest.path}/storage`, what: "cloned boot disk" });
       } else {
-        refs.push({ storage: template.spec.storage, path: `${guest.path}/template`, what: "cloned boot disk (on the template's storage)" });
+        refs.push({ storage: template.spec.storage, path: `${guest.path}/template`, what: "cloned boot disk (on the template's storage)", inherited: true });
       }
     }
     (vm.disks ?? []).forEach((d, i) =>

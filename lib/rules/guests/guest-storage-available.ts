@@ -20,6 +20,8 @@ export const guestStorageAvailable: Rule = {
         if (reported.has(ref.storage)) continue;
         reported.add(ref.storage);
         const storage = storages.get(ref.storage);
+        // A clone inherits its template's storage: a missing or unsuitable storage is reported once, at the template.
+        if (ref.inherited && (!storage || !(storage.content ?? []).includes("images"))) continue;
         if (!storage) {
           out.push(
             finding(

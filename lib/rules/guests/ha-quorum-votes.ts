@@ -1,4 +1,4 @@
-import { Rule, RuleFinding } from "../rule";
+import { Rule } from "../rule";
 import { finding, plural, quoted } from "./support";
 
 /**
@@ -14,7 +14,7 @@ export const haQuorumVotes: Rule = {
     if (ha.length === 0) return [];
     const q = model.quorum();
     if (q.expectedVotes >= 3) return [];
-    const out: RuleFinding[] = [
+    return [
       finding(
         "H1",
         "error",
@@ -25,6 +25,5 @@ export const haQuorumVotes: Rule = {
           : `Add nodes until there are at least three votes, or remove 'ha' from the guests.`,
       ),
     ];
-    return out;
   },
 };

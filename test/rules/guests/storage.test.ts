@@ -66,6 +66,17 @@ describe("S3 guest storage available", () => {
     ).toEqual([]);
   });
 
+  it("reports a clone on a node where its template's storage is missing, at the clone", () => {
+    expect(
+      findingsAfter(rule, (b) => {
+        b.storages!.push({ id: "nas", type: "nfs", server: "10.0.50.5", export: "/vms", content: ["images"], nodes: ["pve1", "pve2"] });
+        b.templates![0].storage = "nas";
+        for (const vm of b.vms!) delete vm.ha;
+        b.vms![1].node = "pve3";
+      }),
+    ).toEqual([error("S3", "/spec/vms/1/template")]);
+  });
+
   it("checks a VM without HA only on its own node", () => {
     const addVm = (node: string) => (b: Body) => {
       b.storages![1].nodes = ["pve1"];
@@ -77,11 +88,7 @@ describe("S3 guest storage available", () => {
 
   it("checks the cloud-init drive's own storage and a template's storage", () => {
     expect(findingsAfter(rule, (b) => (b.vms![1].cloudInit!.storage = "nowhere"))).toEqual([error("S3", "/spec/vms/1/cloudInit/storage")]);
-    expect(findingsAfter(rule, (b) => (b.templates![0].storage = "local"))).toEqual([
-      error("S3", "/spec/templates/0/storage"),
-      error("S3", "/spec/vms/0/template"),
-      error("S3", "/spec/vms/1/template"),
-    ]);
+    expect(findingsAfter(rule, (b) => (b.templates![0].storage = "local"))).toEqual([error("S3", "/spec/templates/0/storage")]);
   });
 });
 
