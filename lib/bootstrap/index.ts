@@ -28,8 +28,9 @@
  * + cephHealthWaitScript({ timeoutSeconds?, allowWarn? })                                   step "ceph-health-wait"
  *   rbdStorageScript({ storageId, pool, content, krbd?, nodes? })                           step "rbd-storage"
  *   remoteExecInline(s): string[]   lines already escaped for Terraform templates ($${ / %%{)
- *   shellQuote(value): string
- * + shellCommand(...words), escapeTerraformTemplate(text), BootstrapInputError, JOIN_PASSWORD_ENV
+ *   shellQuote(value): string       single-quotes anything but plain words ([A-Za-z0-9_@%+:,./-]+), refuses NUL
+ * + shellCommand(...words), escapeTerraformTemplate(text), BootstrapInputError, JOIN_PASSWORD_ENV,
+ * + DEFAULT_CEPH_VERSION, CRUSH_FAILURE_DOMAINS, RBD_CONTENT_TYPES
  *
  * Generators throw BootstrapInputError (one line naming the function and the
  * field) for values the Proxmox tools would reject or that cannot be passed safely.
