@@ -90,7 +90,8 @@ export class CephPool extends Construct {
       // An EC pool's size follows from k+m; only replicated pools take size.
       size: ec ? undefined : pool.size,
       minSize: ec ? pool.spec.minSize : pool.minSize,
-      pgNum: pool.pgNum,
+      // With the autoscaler on, Ceph owns pg_num: set it only when the spec asks, and never report its changes as drift.
+      pgNum: pool.autoscaleMode === "on" ? pool.spec.pgNum : pool.pgNum,
       pgAutoscaleMode: pool.autoscaleMode,
       targetSizeRatio: pool.spec.targetSizeRatio,
       application: pool.application,
@@ -99,7 +100,7 @@ export class CephPool extends Construct {
       // Proxmox wires an EC pool's data and metadata pools into the storage itself.
       addStorages: ec && storageId !== undefined ? true : undefined,
       dependsOn: deps,
-      lifecycle: ctx.lifecycle(),
+      lifecycle: { ...ctx.lifecycle(), ...(pool.autoscaleMode === "on" ? { ignoreChanges: ["pg_num"] } : {}) },
     });
     ctx.register(resource, "ceph-pools", "ceph_pool", pool.name);
     if (storageId === undefined) return;
