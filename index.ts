@@ -2,3 +2,7 @@
 export { PVECDK_VERSION } from "./lib/version";
 export { MinimalStack } from "./stacks/minimal-stack";
 export * as bootstrap from "./lib/bootstrap";
+export * from "./constructs";
+export { ClusterStack, CLUSTER_CONSTRUCT_ID } from "./stacks/cluster-stack";
+export { synthesize, synthesizeSpec, synthesizeJson, checkSpec } from "./lib/synth";
+export type { SynthesisSummary, FindingCounts } from "./lib/synth";
