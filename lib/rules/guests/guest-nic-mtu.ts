@@ -18,16 +18,16 @@ export const guestNicMtu: Rule = {
       for (const { nic, path } of model.guestNics(guest)) {
         const mtu = nic.mtu;
         const mtuPath = `${path}/mtu`;
-        if (mtu === undefined || reported.has(mtuPath)) continue;
-        const model_ = nic.model ?? "virtio";
+        if (mtu === undefined || reported.has(mtuPath)) continue; // a NIC many clones inherit is reported once
+        const nicModel = nic.model ?? "virtio";
         if (!Number.isInteger(mtu) || mtu < 1 || mtu > 65520) {
           reported.add(mtuPath);
           out.push(finding("B3", "error", mtuPath, `A NIC of '${guest.spec.name}' has MTU ${mtu}; PVE accepts 1 (inherit the bridge's) up to 65520.`, `Set 'mtu' to 1 or to a value no larger than the bridge's MTU.`));
           continue;
         }
-        if (model_ !== "virtio") {
+        if (nicModel !== "virtio") {
           reported.add(mtuPath);
-          out.push(finding("B3", "error", mtuPath, `A NIC of '${guest.spec.name}' uses model ${model_} and sets an MTU; PVE supports the MTU option only on VirtIO NICs.`, `Use 'model: virtio', or remove 'mtu' and set the MTU inside the guest.`));
+          out.push(finding("B3", "error", mtuPath, `A NIC of '${guest.spec.name}' uses model ${nicModel} and sets an MTU; PVE supports the MTU option only on VirtIO NICs.`, `Use 'model: virtio', or remove 'mtu' and set the MTU inside the guest.`));
           continue;
         }
         if (mtu === 1) continue;

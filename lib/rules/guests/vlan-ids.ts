@@ -65,7 +65,7 @@ export const vlanIds: Rule = {
       for (const { nic, path } of model.guestNics(guest)) {
         if (nic.vlan === undefined) continue;
         const tagPath = `${path}/vlan`;
-        if (reported.has(tagPath)) continue; // inherited NICs are checked once, at the template
+        if (reported.has(tagPath)) continue; // a NIC many clones inherit is reported once
         const tag = nic.vlan;
         if (!isVlanId(tag)) {
           reported.add(tagPath);
