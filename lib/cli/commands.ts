@@ -1,5 +1,7 @@
 import { Command } from "commander";
 import { CliIo } from "./io";
+import { registerReview } from "./commands/review";
+import { registerDiff } from "./commands/diff";
 
 /**
  * A command registers itself on the program. `setExit` records the command's
@@ -8,4 +10,4 @@ import { CliIo } from "./io";
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 /** Every pvecdk command, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [];
+export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerDiff];
