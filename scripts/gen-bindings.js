@@ -2,6 +2,8 @@
 // Generates the TypeScript bindings for bpg/proxmox from the committed provider
 // schema, offline. Runs on `npm ci` / `npm install` (prepare) and as `npm run gen`.
 // The output (.gen/) is never edited by hand and never committed.
+// `generateBindings(dir)` is exported so tests can generate into a scratch
+// directory and prove the output is reproducible.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -10,16 +12,20 @@ const PROVIDER_SOURCE = "bpg/proxmox";
 const PROVIDER_VERSION = "0.111.1";
 const FQPN = `registry.terraform.io/${PROVIDER_SOURCE}`;
 const root = path.resolve(__dirname, "..");
-const schemaPath = path.join(root, "providers", "bpg-proxmox", `${PROVIDER_VERSION}.schema.json`);
-const outDir = path.join(root, ".gen");
+const SCHEMA_PATH = path.join(root, "providers", "bpg-proxmox", `${PROVIDER_VERSION}.schema.json`);
+const DEFAULT_OUT_DIR = path.join(root, ".gen");
 
-async function main() {
+/**
+ * Writes the bindings to `<outDir>/providers/proxmox/`, replacing whatever was
+ * there. Resolves to that provider directory.
+ */
+async function generateBindings(outDir = DEFAULT_OUT_DIR) {
   const { TerraformProviderGenerator, CodeMaker } = require("@cdktn/provider-generator");
   const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require("@cdktn/commons");
 
-  const schema = JSON.parse(fs.readFileSync(schemaPath, "utf8"));
+  const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, "utf8"));
   if (!schema.provider_schemas || !schema.provider_schemas[FQPN]) {
-    throw new Error(`${schemaPath} has no provider schema for ${FQPN}`);
+    throw new Error(`${SCHEMA_PATH} has no provider schema for ${FQPN}`);
   }
   // The generator stamps this version into the provider class metadata.
   schema.provider_versions = { [FQPN]: PROVIDER_VERSION };
@@ -33,12 +39,17 @@ async function main() {
   fs.rmSync(target, { recursive: true, force: true });
   await generator.save(outDir);
   fs.writeFileSync(
-    path.join(outDir, "providers", "proxmox", "VERSION.json"),
+    path.join(target, "VERSION.json"),
     JSON.stringify({ source: PROVIDER_SOURCE, version: PROVIDER_VERSION }, null, 2) + "\n",
   );
+  return target;
 }
 
-main().catch((err) => {
-  process.stderr.write(`pvecdk: generating provider bindings failed: ${err && err.message ? err.message : err}\n`);
-  process.exit(1);
-});
+module.exports = { generateBindings, SCHEMA_PATH, DEFAULT_OUT_DIR, PROVIDER_SOURCE, PROVIDER_VERSION };
+
+if (require.main === module) {
+  generateBindings().catch((err) => {
+    process.stderr.write(`pvecdk: generating provider bindings failed: ${err && err.message ? err.message : err}\n`);
+    process.exit(1);
+  });
+}

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { CliIo } from "./io";
 import { registerReview } from "./commands/review";
 import { registerDiff } from "./commands/diff";
+import { registerCheck } from "./commands/check";
 
 /**
  * A command registers itself on the program. `setExit` records the command's
@@ -10,4 +11,4 @@ import { registerDiff } from "./commands/diff";
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 /** Every pvecdk command, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerDiff];
+export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerDiff, registerCheck];
