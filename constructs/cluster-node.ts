@@ -5,6 +5,7 @@ import { NetworkLinuxBridge } from "../.gen/providers/proxmox/network-linux-brid
 import { NetworkLinuxVlan } from "../.gen/providers/proxmox/network-linux-vlan";
 import { parseIp } from "../lib/model/net";
 import { BondSpec, BridgeSpec, NodeCephSpec, NodeInterfacesSpec, NodeSpec, OsdSpec, VlanInterfaceSpec } from "../lib/model/spec-types";
+import { adoptExisting } from "./adopt";
 import { EmitContext } from "./emit-context";
 import { ClusterDefinitionError } from "./errors";
 import { compact, NetworkRef, refName } from "./refs";
@@ -196,7 +197,7 @@ export class ClusterNode extends Construct {
       // The installer creates vmbr0 with the management address; adopt it
       // instead of failing to create an interface that already exists.
       if (iface.name === "vmbr0" && ip.address === sshHost) {
-        resource.importFrom(`${this.nodeName}:vmbr0`, provider);
+        adoptExisting(resource, `${this.nodeName}:vmbr0`, provider);
       }
     }
     ctx.register(resource, "network", this.nodeName, iface.name);

@@ -8,6 +8,7 @@ import { StorageNfs } from "../.gen/providers/proxmox/storage-nfs";
 import { StoragePbs } from "../.gen/providers/proxmox/storage-pbs";
 import { StorageZfspool } from "../.gen/providers/proxmox/storage-zfspool";
 import { StorageSpec } from "../lib/model/spec-types";
+import { adoptExisting } from "./adopt";
 import { EmitContext } from "./emit-context";
 import { ClusterDefinitionError } from "./errors";
 
@@ -100,7 +101,7 @@ export class ProxmoxStorage extends Construct {
         );
     }
     const installer = INSTALLER_STORAGES.find((d) => Object.entries(d).every(([k, v]) => s[k as keyof StorageSpec] === v));
-    if (installer) resource.importFrom(s.id);
+    if (installer) adoptExisting(resource, s.id);
     ctx.register(resource, "storages", "storage", s.id);
     ctx.storages.set(s.id, resource);
   }
