@@ -15,12 +15,18 @@ export function indexPath(path: string, index: number): string {
   return `${path}[${index}]`;
 }
 
-/** Closest candidate by edit distance, if it is close enough to be a likely typo. */
+/**
+ * Closest candidate by edit distance, if it is close enough to be a likely
+ * typo; otherwise the one candidate that extends the name by a `_suffix`
+ * (`vlan` → `vlan_id`).
+ */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const extensions = list.filter((c) => c.startsWith(`${name}_`));
   const limit = Math.max(2, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = limit + 1;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const distance = editDistance(name, candidate, bestDistance);
     if (distance < bestDistance) {
@@ -28,7 +34,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
       bestDistance = distance;
     }
   }
-  return best;
+  return best ?? (extensions.length === 1 ? extensions[0] : undefined);
 }
 
 /** Levenshtein distance, giving up (returning `cap`) once it cannot be below `cap`. */
