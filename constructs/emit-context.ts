@@ -49,7 +49,7 @@ export class EmitContext {
   private readonly phaseAddresses = new Map<ApplyPhaseId, string[]>();
 
   constructor(
-    private readonly scope: Construct,
+    scope: Construct,
     readonly model: ClusterModel,
   ) {
     this.preventDestroy = model.body.preventDestroy ?? true;
