@@ -80,9 +80,9 @@ function byKind(f: ChangeFacts, ctx: RiskContext): RiskAssessment {
       return haResource(f);
     case "ha-rule":
     case "ha-group":
-      return f.action === "delete"
-        ? destructive("Its placement constraints stop applying: the HA manager may place guests on nodes the rule kept them away from.")
-        : NONE;
+      if (f.action === "delete") return destructive("Its placement constraints stop applying: the HA manager may place guests on nodes the rule kept them away from.");
+      if (f.action === "replace") return destructive("It is deleted and created again: for a moment its placement constraints do not apply.");
+      return NONE;
     case "image":
       if (f.action === "delete") return destructive("The file is removed from the storage. Guests already created from it keep their disks; re-creating them needs the file again.");
       if (f.action === "replace") return destructive("The file is deleted and downloaded or uploaded again.");
@@ -114,7 +114,7 @@ function guest(f: ChangeFacts, ctx: RiskContext): RiskAssessment {
     const clones = vmid !== undefined ? ctx.clonesOf(vmid) : [];
     if (clones.length > 0) {
       const list = clones
-        .map((c) => `${c.address} (${c.linked ? "linked" : "full"} clone${c.alsoRemoved ? ", also removed by this plan" : ""})`)
+        .map((c) => `\`${c.address}\` (${c.linked ? "linked" : "full"} clone${c.alsoRemoved ? ", also removed by this plan" : ""})`)
         .join(", ");
       lines.push(`Clones of it in this configuration: ${list}.`);
     }
@@ -144,7 +144,7 @@ function guest(f: ChangeFacts, ctx: RiskContext): RiskAssessment {
       );
     }
     if (valueAt(f.before, "started") === true && valueAt(f.after, "started") === false) {
-      lines.push(`The ${what} is shut down (started: true → false).`);
+      lines.push(`The ${what} is shut down (\`started\`: true → false).`);
     }
     if (lines.length > 0) return { risk: "disruptive", consequences: lines };
   }
@@ -167,7 +167,7 @@ function cephPool(f: ChangeFacts): RiskAssessment {
       return {
         risk: "disruptive",
         consequences: [
-          `Changing ${moved.join(", ")} makes Ceph move or re-replicate data (recovery traffic on the Ceph networks)${
+          `Changing ${moved.map((m) => `\`${m}\``).join(", ")} makes Ceph move or re-replicate data (recovery traffic on the Ceph networks)${
             changed(f, "size") || changed(f, "min_size") ? ", and changes how many hosts may fail before I/O stops (P2, P3)" : ""
           }.`,
         ],
@@ -250,12 +250,20 @@ function haResource(f: ChangeFacts): RiskAssessment {
     return destructive(`${id} leaves HA and is added again: the HA manager may restart or move it.`);
   }
   if (f.action === "update" && changed(f, "state")) {
-    const before = stringAt(f.before, "state") ?? "(default)";
-    const after = stringAt(f.after, "state") ?? "(default)";
-    return { risk: "disruptive", consequences: [`HA state ${before} → ${after}: the HA manager starts, stops or releases ${id} accordingly.`] };
+    const before = stringAt(f.before, "state") ?? "started";
+    const after = stringAt(f.after, "state") ?? "started";
+    return { risk: "disruptive", consequences: [`HA state ${before} → ${after}: ${HA_STATE_EFFECT[after] ?? `the HA manager applies the new state to ${id}.`}`.replace("$id", id)] };
   }
   return NONE;
 }
+
+/** What the HA manager does when a resource enters a state (ha-manager.adoc, resource states). */
+const HA_STATE_EFFECT: Record<string, string> = {
+  started: "the HA manager starts $id and restarts or moves it on failure.",
+  stopped: "the HA manager shuts $id down and keeps it stopped.",
+  disabled: "the HA manager stops $id and keeps it stopped, without recovering it on failure.",
+  ignored: "the HA manager stops managing $id; it keeps its current state.",
+};
 
 // ---- bootstrap steps (terraform_data) ---------------------------------------------------
 

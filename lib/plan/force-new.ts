@@ -189,7 +189,9 @@ const TABLE: ReadonlyMap<string, readonly ForceNewRule[]> = new Map<string, read
   ["proxmox_virtual_environment_download_file", DOWNLOAD_FILE],
   ["proxmox_virtual_environment_file", FILE],
   ["terraform_data", TERRAFORM_DATA],
-  ...["bridge", "bond", "vlan"].flatMap((kind): [string, readonly ForceNewRule[]][] => [
+  // Bonds exist only under the short name.
+  ["proxmox_network_linux_bond", NETWORK_INTERFACE],
+  ...["bridge", "vlan"].flatMap((kind): [string, readonly ForceNewRule[]][] => [
     [`proxmox_network_linux_${kind}`, NETWORK_INTERFACE],
     [`proxmox_virtual_environment_network_linux_${kind}`, NETWORK_INTERFACE],
   ]),

@@ -80,6 +80,8 @@ function visibleLength(text: string): number {
   return text.replace(ANSI, "").length;
 }
 
+/** One line, without control characters: text from a plan must not move the cursor or recolour the terminal. */
 function oneLine(text: string): string {
-  return text.replace(/\r?\n/g, " ");
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
 }

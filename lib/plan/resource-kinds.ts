@@ -108,9 +108,10 @@ export function domainOf(kind: ResourceKind, address: string, values: JsonObject
 }
 
 /** A short identity in Proxmox terms, e.g. `VM 101 "web1" on pve1`, `cluster-join on pve2`. */
-export function labelOf(kind: ResourceKind, values: JsonObject): string | undefined {
+export function labelOf(kind: ResourceKind, values: JsonObject, previous?: JsonObject): string | undefined {
   const node = stringAt(values, "node_name");
-  const on = node ? ` on ${node}` : "";
+  const oldNode = previous ? stringAt(previous, "node_name") : undefined;
+  const on = node ? (oldNode && oldNode !== node ? ` on ${oldNode} → ${node}` : ` on ${node}`) : "";
   switch (kind) {
     case "vm":
     case "container": {

@@ -1,7 +1,7 @@
 import { LeafChange, diffAttributes } from "./attribute-diff";
 import { ClusterSummary, SpecContext } from "./cluster-summary";
 import { ChangeFacts, CloneRef, assessRisk } from "./consequences";
-import { JsonObject, asObject, valueAt } from "./json";
+import { JsonObject, asObject, stringAt, valueAt } from "./json";
 import { isPathWithin, renderPath } from "./paths";
 import { PlanJson, ResourceChangeJson } from "./plan-json";
 import { reasonInWords } from "./reasons";
@@ -51,6 +51,7 @@ export function reviewPlan(plan: PlanJson, options: ReviewOptions): PlanReview {
   const changes = plan.resource_changes ?? [];
   const counts = emptyCounts();
   const clones = collectClones(changes);
+  const moved = movedOutsideTerraform(plan.resource_drift ?? []);
   const resources: ReviewedResource[] = [];
 
   for (const rc of changes) {
@@ -59,7 +60,7 @@ export function reviewPlan(plan: PlanJson, options: ReviewOptions): PlanReview {
     const importing = rc.change.importing !== undefined && rc.change.importing !== null;
     if (importing) counts.import++;
     if (action === "no-op" && !importing && rc.previous_address === undefined) continue;
-    resources.push(reviewResource(rc, action, keepsOldObject, importing, options, clones));
+    resources.push(reviewResource(rc, action, keepsOldObject, importing, options, clones, moved));
   }
 
   resources.sort((a, b) => compareStrings(a.address, b.address) || compareStrings(a.deposed ?? "", b.deposed ?? ""));
@@ -101,6 +102,7 @@ function reviewResource(
   importing: boolean,
   options: ReviewOptions,
   clones: Map<string, CloneRef[]>,
+  moved: Map<string, { from: string; to: string }>,
 ): ReviewedResource {
   const before = asObject(rc.change.before);
   const after = asObject(rc.change.after);
@@ -138,7 +140,18 @@ function reviewResource(
     keepsOldObject,
     deposed: rc.deposed !== undefined,
   };
-  const risk = rc.mode === "data" ? { consequences: [] } : assessRisk(facts, { spec: options.spec, clonesOf: (id) => clones.get(id) ?? [] });
+  let risk = rc.mode === "data" ? { consequences: [] } : assessRisk(facts, { spec: options.spec, clonesOf: (id) => clones.get(id) ?? [] });
+  const drifted = moved.get(rc.address);
+  const newNode = stringAt(after, "node_name");
+  if (drifted && (kind === "vm" || kind === "container") && newNode !== undefined && newNode !== drifted.to) {
+    risk = {
+      risk: risk.risk ?? "disruptive",
+      consequences: [
+        ...risk.consequences,
+        `It was moved from ${drifted.from} to ${drifted.to} outside Terraform (by the HA manager, if it is HA-managed: then \`node_name\` is only a preference, H8); this plan moves it to ${newNode}.`,
+      ],
+    };
+  }
   return {
     address: rc.address,
     previousAddress: rc.previous_address,
@@ -152,12 +165,23 @@ function reviewResource(
     importing,
     deposed: rc.deposed,
     domain: domainOf(kind, rc.address, identity),
-    label: labelOf(kind, identity),
+    label: labelOf(kind, identity, action === "update" || action === "replace" ? before : undefined),
     attributes,
     replacePaths,
     risk: risk.risk,
     consequences: risk.consequences,
   };
+}
+
+/** Guests whose node changed outside Terraform since the last apply (`resource_drift`). */
+function movedOutsideTerraform(drift: readonly ResourceChangeJson[]): Map<string, { from: string; to: string }> {
+  const moved = new Map<string, { from: string; to: string }>();
+  for (const d of drift) {
+    const from = stringAt(asObject(d.change.before), "node_name");
+    const to = stringAt(asObject(d.change.after), "node_name");
+    if (from !== undefined && to !== undefined && from !== to) moved.set(d.address, { from, to });
+  }
+  return moved;
 }
 
 /**

@@ -122,7 +122,7 @@ function reviewPair(
     reasonText: words && notes.length > 0 ? `${words} (${notes.join("; ")})` : words,
     importing: false,
     domain: domainOf(kind, subject.address, identity),
-    label: labelOf(kind, identity),
+    label: labelOf(kind, identity, action === "update" || action === "replace" ? beforeConfig : undefined),
     attributes: marked,
     replacePaths,
     risk: risk.risk,
