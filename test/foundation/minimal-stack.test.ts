@@ -2,6 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App, Testing } from "cdktn";
+// Brings in the type declarations of the matchers Testing.setupJest() installs.
+import type {} from "cdktn/lib/testing/adapters/jest";
 import { MinimalStack } from "../../stacks/minimal-stack";
 import { ProxmoxProvider } from "../../.gen/providers/proxmox/provider";
 import { NetworkLinuxBridge } from "../../.gen/providers/proxmox/network-linux-bridge";
