@@ -22,6 +22,12 @@ export function nodeName(ref: NodeRef): string {
 
 type InterfaceKind = "bond" | "vlan" | "bridge";
 
+/** The interface a VLAN interface `<iface>.<vid>` sits on. */
+function rawDevice(vlanName: string): string[] {
+  const dot = vlanName.lastIndexOf(".");
+  return dot > 0 ? [vlanName.slice(0, dot)] : [];
+}
+
 interface DeclaredInterface {
   readonly kind: InterfaceKind;
   readonly name: string;
@@ -107,23 +113,21 @@ export class ClusterNode extends Construct {
   _emitNetwork(ctx: EmitContext): TerraformResource[] {
     const spec = ctx.node(this.nodeName, "/spec/nodes");
     const sshHost = ctx.sshHost(spec);
+    const entries: DeclaredInterface[] = [
+      ...(spec.interfaces?.bonds ?? []).map((b, index) => ({ kind: "bond" as const, name: b.name, index, lowerNames: [...b.slaves], spec: b })),
+      ...(spec.interfaces?.vlans ?? []).map((v, index) => ({ kind: "vlan" as const, name: v.name, index, lowerNames: rawDevice(v.name), spec: v })),
+      ...(spec.interfaces?.bridges ?? []).map((b, index) => ({ kind: "bridge" as const, name: b.name, index, lowerNames: [...(b.ports ?? [])], spec: b })),
+    ];
     const declared = new Map<string, DeclaredInterface>();
-    const add = (kind: InterfaceKind, list: readonly (BondSpec | VlanInterfaceSpec | BridgeSpec)[], lower: (s: never) => string[]) =>
-      list.forEach((s, index) => {
-        if (declared.has(s.name)) {
-          throw new ClusterDefinitionError(
-            this.path(ctx, kind, index, "name"),
-            `node "${this.nodeName}" declares the interface "${s.name}" twice; interface names must be unique on a node`,
-          );
-        }
-        declared.set(s.name, { kind, name: s.name, index, lowerNames: lower(s as never), spec: s });
-      });
-    add("bond", spec.interfaces?.bonds ?? [], (b: BondSpec) => [...b.slaves]);
-    add("vlan", spec.interfaces?.vlans ?? [], (v: VlanInterfaceSpec) => {
-      const dot = v.name.lastIndexOf(".");
-      return dot > 0 ? [v.name.slice(0, dot)] : [];
-    });
-    add("bridge", spec.interfaces?.bridges ?? [], (b: BridgeSpec) => [...(b.ports ?? [])]);
+    for (const entry of entries) {
+      if (declared.has(entry.name)) {
+        throw new ClusterDefinitionError(
+          this.path(ctx, entry.kind, entry.index, "name"),
+          `node "${this.nodeName}" declares the interface "${entry.name}" twice; interface names must be unique on a node`,
+        );
+      }
+      declared.set(entry.name, entry);
+    }
 
     const created = new Map<string, TerraformResource>();
     const order: TerraformResource[] = [];
