@@ -268,7 +268,7 @@ const HA_STATE_EFFECT: Record<string, string> = {
 // ---- bootstrap steps (terraform_data) ---------------------------------------------------
 
 function rerun(node: string): string {
-  return `The step's script runs again on ${node}. Scripts check first and skip work that is already done, so changed parameters take effect only where the script finds nothing done yet (a fresh node, a new device).`;
+  return `The step's script runs again on ${node}. Scripts check first: work already done is skipped, and a node set up differently (another cluster name, other Ceph networks) stops the script with an error, so changed parameters take effect only where nothing was done yet (a fresh node, a new device).`;
 }
 
 function stepImpact(step: string, f: ChangeFacts): string | undefined {
