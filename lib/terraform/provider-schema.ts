@@ -60,10 +60,13 @@ export interface BlockSchema {
 
 /**
  * One provider's schema (plus Terraform's built-in `terraform_data` and
- * `terraform_remote_state`), indexed once into Maps so checking a
- * configuration is a lookup per key.
+ * `terraform_remote_state`), indexed into Maps so checking a configuration is
+ * a lookup per key. Each type is indexed once, when first looked up.
  */
 export class ProviderSchemaIndex {
+  private readonly resources: LazyBlocks;
+  private readonly dataSources: LazyBlocks;
+
   constructor(
     /** The provider's local name as configurations use it: `proxmox`. */
     readonly providerName: string,
@@ -72,9 +75,12 @@ export class ProviderSchemaIndex {
     /** The provider version the schema was exported from, when known. */
     readonly version: string | undefined,
     readonly provider: BlockSchema,
-    private readonly resources: ReadonlyMap<string, BlockSchema>,
-    private readonly dataSources: ReadonlyMap<string, BlockSchema>,
-  ) {}
+    resources: ReadonlyMap<string, RawBlock>,
+    dataSources: ReadonlyMap<string, RawBlock>,
+  ) {
+    this.resources = new LazyBlocks(resources, "resource");
+    this.dataSources = new LazyBlocks(dataSources, "data");
+  }
 
   resource(type: string): BlockSchema | undefined {
     return this.resources.get(type);
@@ -85,16 +91,45 @@ export class ProviderSchemaIndex {
   }
 
   resourceTypes(): Iterable<string> {
-    return this.resources.keys();
+    return this.resources.names();
   }
 
   dataSourceTypes(): Iterable<string> {
-    return this.dataSources.keys();
+    return this.dataSources.names();
   }
 
   /** `bpg/proxmox 0.111.1`, for messages. */
   get label(): string {
     return this.version ? `${this.source} ${this.version}` : this.source;
+  }
+}
+
+/**
+ * Raw schema blocks indexed on first use: a configuration touches a handful of
+ * the provider's ~200 types, so indexing all of them up front would dominate a
+ * small check.
+ */
+class LazyBlocks {
+  private readonly indexed = new Map<string, BlockSchema>();
+
+  constructor(
+    private readonly raw: ReadonlyMap<string, RawBlock>,
+    private readonly kind: string,
+  ) {}
+
+  get(type: string): BlockSchema | undefined {
+    let block = this.indexed.get(type);
+    if (!block) {
+      const raw = this.raw.get(type);
+      if (!raw) return undefined;
+      block = indexBlock(raw, `${this.kind}.${type}`);
+      this.indexed.set(type, block);
+    }
+    return block;
+  }
+
+  names(): Iterable<string> {
+    return this.raw.keys();
   }
 }
 
@@ -129,14 +164,10 @@ export function indexProviderSchema(
   const providerName = segments[segments.length - 1];
   const source = segments.slice(-2).join("/");
 
-  const resources = new Map<string, BlockSchema>();
-  for (const [type, rawSchema] of Object.entries(BUILTIN_RESOURCES)) resources.set(type, indexBlock(rawSchema, type));
-  for (const [type, s] of Object.entries(raw.resource_schemas ?? {})) resources.set(type, indexBlock(s.block ?? {}, type));
-  const dataSources = new Map<string, BlockSchema>();
-  for (const [type, rawSchema] of Object.entries(BUILTIN_DATA_SOURCES)) dataSources.set(type, indexBlock(rawSchema, type));
-  for (const [type, s] of Object.entries(raw.data_source_schemas ?? {})) {
-    dataSources.set(type, indexBlock(s.block ?? {}, `data.${type}`));
-  }
+  const resources = new Map<string, RawBlock>(Object.entries(BUILTIN_RESOURCES));
+  for (const [type, s] of Object.entries(raw.resource_schemas ?? {})) resources.set(type, s.block ?? {});
+  const dataSources = new Map<string, RawBlock>(Object.entries(BUILTIN_DATA_SOURCES));
+  for (const [type, s] of Object.entries(raw.data_source_schemas ?? {})) dataSources.set(type, s.block ?? {});
   return new ProviderSchemaIndex(
     providerName,
     source,

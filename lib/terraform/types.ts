@@ -43,6 +43,7 @@ export function parseTfType(raw: unknown, where: string): TfType {
       case "list":
       case "set":
       case "map":
+        if (arg === undefined) break;
         return { kind, element: parseTfType(arg, where) };
       case "object": {
         if (typeof arg !== "object" || arg === null || Array.isArray(arg)) break;

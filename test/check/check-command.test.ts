@@ -163,6 +163,50 @@ describe("pvecdk check", () => {
         stderr: "pvecdk: missing.schema.json: cannot use as provider schema: no such file\n",
       });
     });
+
+    it("a file that is not a provider schema", async () => {
+      write("cdk.tf.json", GOOD);
+      write("plan.json", { format_version: "1.2", resource_changes: [] });
+      const run = await pvecdk(dir, "check", ".", "--schema", "plan.json");
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        "pvecdk: plan.json: cannot use as provider schema: not a provider schema: no provider_schemas (expected `terraform providers schema -json` output)\n",
+      );
+    });
+
+    it("a provider schema with a type the checker cannot read, found when the type is first used", async () => {
+      write("cdk.tf.json", GOOD);
+      const attributes = { name: { type: "string", required: true }, node_name: { type: ["list"], required: true } };
+      write("odd.schema.json", {
+        format_version: "1.0",
+        provider_schemas: {
+          "registry.terraform.io/bpg/proxmox": { provider: { block: {} }, resource_schemas: { proxmox_network_linux_bridge: { block: { attributes } } } },
+        },
+      });
+      const run = await pvecdk(dir, "check", ".", "--schema", "odd.schema.json");
+      expect(run).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: 'pvecdk: odd.schema.json: cannot use as provider schema: unsupported type ["list"] at resource.proxmox_network_linux_bridge.node_name\n',
+      });
+    });
+
+    it("checks against another schema when asked, naming its version from the file name", async () => {
+      write("cdk.tf.json", GOOD);
+      const attributes = { name: { type: "string", required: true } };
+      write("0.99.0.schema.json", {
+        format_version: "1.0",
+        provider_schemas: {
+          "registry.terraform.io/bpg/proxmox": { provider: { block: {} }, resource_schemas: { proxmox_network_linux_bridge: { block: { attributes } } } },
+        },
+      });
+      const run = await pvecdk(dir, "check", ".", "--schema", "0.99.0.schema.json");
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(
+        'cdk.tf.json: error: resource.proxmox_network_linux_bridge.vmbr1.node_name: unknown attribute or block "node_name" in resource type proxmox_network_linux_bridge',
+      );
+      expect(run.stdout).toContain("checked against bpg/proxmox 0.99.0");
+    });
   });
 
   it("rejects an unknown format as a usage error", async () => {

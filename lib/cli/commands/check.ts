@@ -60,10 +60,19 @@ async function runCheck(target: string, options: CheckOptions, io: CliIo): Promi
     if (err instanceof terraform.TerraformInputError) throw new UserError(err.message, EXIT_USAGE);
     throw err;
   }
-  const results: FileResult[] = files.map(({ file, config }) => ({
-    file: file.split(path.sep).join("/"),
-    report: terraform.checkTerraformConfig(config, schema),
-  }));
+  let results: FileResult[];
+  try {
+    results = files.map(({ file, config }) => ({
+      file: file.split(path.sep).join("/"),
+      report: terraform.checkTerraformConfig(config, schema),
+    }));
+  } catch (err) {
+    // Resource types are indexed on first use, so a malformed --schema file can surface here.
+    if (err instanceof terraform.SchemaFormatError) {
+      throw new UserError(`${options.schema ?? "provider schema"}: cannot use as provider schema: ${err.message}`, EXIT_USAGE);
+    }
+    throw err;
+  }
 
   const problems = results.flatMap((r) => r.report.problems.map((p) => ({ file: r.file, ...p })));
   const errors = problems.filter((p) => p.severity === "error").length;
