@@ -1,6 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { cli, planFixtureNames } from "./helpers";
+import { ClusterModel } from "../../lib/model/model";
+import { Finding } from "../../lib/model/findings";
+import { specContext, summarizeCluster } from "../../lib/plan/cluster-summary";
+import { presentReview } from "../../lib/plan/present";
+import { renderMarkdown } from "../../lib/plan/render-markdown";
+import { reviewPlan } from "../../lib/plan/review-plan";
+import { baseSpec } from "../fixtures/base-spec";
+import { cli, loadPlan, planFixtureNames } from "./helpers";
 
 /**
  * The whole Markdown review of every plan fixture, compared with a golden file
@@ -33,6 +40,28 @@ describe("golden Markdown reviews", () => {
     const run = await cli(["diff", "test/fixtures/plans/synth/base", "test/fixtures/plans/synth/head", "--format", "markdown"]);
     expect(run.code).toBe(0);
     expectGolden("diff-synth.md", run.stdout);
+  });
+
+  it("review with the cluster summary of a spec (fixed findings, so new rules do not move this file)", () => {
+    const model = new ClusterModel(baseSpec());
+    const findings: Finding[] = [
+      { rule: "C5", severity: "warning", path: "/spec/corosync/links/1", message: "Link 1 shares switch-a with the migration network.", hint: "Put link 1 on its own switch." },
+      {
+        rule: "CD1",
+        severity: "error",
+        path: "/spec/ceph",
+        message: "Ceph needs three monitors.",
+        hint: "Add monitors.",
+        acknowledged: { reason: "lab cluster, data is disposable" },
+      },
+    ];
+    const lines: Record<string, number> = { "/spec/corosync/links/1": 42, "/spec/ceph": 51 };
+    const review = reviewPlan(loadPlan("bpg-network-mgmt"), {
+      input: "plan.json",
+      spec: specContext(model),
+      cluster: summarizeCluster(model, findings, "cluster.yaml", (pointer) => lines[pointer]),
+    });
+    expectGolden("bpg-network-mgmt.with-spec.md", renderMarkdown(presentReview(review)));
   });
 
   it("terminal text without colour", async () => {
