@@ -314,7 +314,7 @@ class ConformanceChecker {
     if (body.count !== undefined && body.for_each !== undefined) {
       this.error(path, `"count" and "for_each" cannot both be set; use one of them`);
     }
-    const connection = mode === "managed" && isObject(body.connection) ? body.connection : undefined;
+    const connection = mode === "managed" ? firstObject(body.connection) : undefined;
     const what = mode === "managed" ? `resource type ${type}` : `data source type ${type}`;
     this.checkBody(body, block, path, what, (key, value, keyPath) => {
       switch (key) {
@@ -398,10 +398,12 @@ class ConformanceChecker {
     for (const { path, reference, address } of this.dependsOn) {
       const parts = reference.replace(/\[[^\]]*\]/g, "").split(".");
       if (NON_RESOURCE_ROOTS.has(parts[0])) continue;
-      const target = parts[0] === "data" ? parts.slice(0, 3).join(".") : parts.slice(0, 2).join(".");
-      const complete = parts[0] === "data" ? parts.length >= 3 : parts.length >= 2;
-      if (!complete) {
+      const length = parts[0] === "data" ? 3 : 2;
+      const target = parts.slice(0, length).join(".");
+      if (parts.length < length) {
         this.error(path, `${JSON.stringify(reference)} does not name a resource; write "type.name" or "data.type.name"`);
+      } else if (parts.length > length) {
+        this.error(path, `depends_on must name a whole resource such as "${target}", not one of its attributes`);
       } else if (!this.declared.has(target)) {
         this.error(path, `${address} depends on ${target}, which this configuration does not declare`);
       }
@@ -756,6 +758,12 @@ class ConformanceChecker {
       }
     }
   }
+}
+
+/** The block body of a block Terraform allows once: the object, or the first of a list. */
+function firstObject(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  return Array.isArray(value) && isObject(value[0]) ? value[0] : undefined;
 }
 
 function countBlocks(value: unknown, nested: NestedBlockSchema): number {

@@ -342,6 +342,28 @@ describe("meta-arguments", () => {
     ]);
   });
 
+  it("reports depends_on entries that name an attribute or only a type", () => {
+    const depends_on = ["proxmox_network_linux_bridge.vmbr1.id", "proxmox_network_linux_bridge", "proxmox_network_linux_bridge.vmbr1[0]"];
+    const config = {
+      resource: {
+        proxmox_network_linux_bridge: { vmbr1: { count: 1, node_name: "pve1", name: "vmbr1" } },
+        proxmox_virtual_environment_vm: { web: { node_name: "pve1", depends_on } },
+      },
+    };
+    expect(errors(config)).toEqual([
+      {
+        path: `${VM}.depends_on[0]`,
+        message: 'depends_on must name a whole resource such as "proxmox_network_linux_bridge.vmbr1", not one of its attributes',
+        severity: "error",
+      },
+      {
+        path: `${VM}.depends_on[1]`,
+        message: '"proxmox_network_linux_bridge" does not name a resource; write "type.name" or "data.type.name"',
+        severity: "error",
+      },
+    ]);
+  });
+
   it("reports count and for_each together, and a negative count", () => {
     expect(errors(withVm({ count: -1, for_each: "${var.vms}" }))).toEqual([
       { path: VM, message: '"count" and "for_each" cannot both be set; use one of them', severity: "error" },
@@ -381,8 +403,9 @@ describe("meta-arguments", () => {
     const STEP = "resource.terraform_data.step";
     const connection = { type: "ssh", host: "10.0.0.11", user: "root" };
 
-    it("accepts a remote-exec step with a connection on the resource or on the provisioner", () => {
+    it("accepts a remote-exec step with a connection on the resource (an object or a list of one) or on the provisioner", () => {
       expect(errors(step({ connection, provisioner: [{ "remote-exec": { inline: ["true"] } }] }))).toEqual([]);
+      expect(errors(step({ connection: [connection], provisioner: [{ "remote-exec": { inline: ["true"] } }] }))).toEqual([]);
       expect(errors(step({ provisioner: [{ "remote-exec": { script: "setup.sh", connection } }] }))).toEqual([]);
     });
 
