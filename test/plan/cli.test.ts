@@ -1,6 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { stringify } from "yaml";
+import { baseSpec } from "../fixtures/base-spec";
 import { cli } from "./helpers";
 
 const DESTROY_PLAN = "test/fixtures/plans/tf-delete.json";
@@ -152,5 +154,48 @@ describe("pvecdk review: bad input is one line naming the file, exit 2", () => {
       "plan.json",
       /^pvecdk: plan\.json: is not a plan Terraform wrote: \/resource_changes\/0\/change\/actions is missing\n$/,
     );
+  });
+});
+
+describe("pvecdk review --spec", () => {
+  function specDir(spec: object): string {
+    return scratch({ "cluster.yaml": stringify(spec) });
+  }
+
+  it("adds the cluster summary and the validator's findings with their lines", async () => {
+    const dir = specDir(baseSpec());
+    const plan = path.resolve(__dirname, "../fixtures/plans/bpg-network-mgmt.json");
+    const run = await cli(["review", plan, "--spec", "cluster.yaml", "--format", "markdown"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("### Cluster `lab` (from `cluster.yaml`)");
+    expect(run.stdout).toContain("**Quorum:** 3 nodes (3 votes) → 3 expected, quorum 2: stays quorate with 1 node down.");
+    expect(run.stdout).toContain("vmbr0 on pve1 carries the management and corosync network (mgmt)");
+    expect(run.stdout).toMatch(/\(cluster\.yaml:\d+\): /);
+  });
+
+  it("gives the JSON format the same cluster facts", async () => {
+    const dir = specDir(baseSpec());
+    const plan = path.resolve(__dirname, "../fixtures/plans/tf-create.json");
+    const doc = JSON.parse((await cli(["review", plan, "--spec", "cluster.yaml", "--format", "json"], { cwd: dir })).stdout);
+    expect(doc.cluster).toMatchObject({ name: "lab", specFile: "cluster.yaml", nodes: ["pve1", "pve2", "pve3"], quorum: { quorum: 2 } });
+    expect(doc.cluster.pools[0]).toMatchObject({ pool: "vmdata", hostFailuresTolerated: 1 });
+  });
+
+  it("reports a spec that cannot be read through the spec loader, writing no review", async () => {
+    const dir = scratch({ "cluster.yaml": "spec: [unclosed" });
+    const plan = path.resolve(__dirname, "../fixtures/plans/tf-create.json");
+    const run = await cli(["review", plan, "--spec", "cluster.yaml"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^pvecdk: cluster\.yaml/);
+  });
+
+  it("works for pvecdk diff too", async () => {
+    const dir = specDir(baseSpec());
+    const synth = path.resolve(__dirname, "../fixtures/plans/synth");
+    const run = await cli(["diff", `${synth}/base`, `${synth}/head`, "--spec", "cluster.yaml", "--format", "markdown"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("### Cluster `lab` (from `cluster.yaml`)");
   });
 });

@@ -91,7 +91,7 @@ function readInputFile(arg: string, io: CliIo): string {
 /** Loads the spec through the shared loader (schema errors become one-line UserErrors there) and summarizes it. */
 export async function loadCluster(specArg: string, io: CliIo): Promise<{ summary: ClusterSummary; context: SpecContext }> {
   const { loadSpecFile } = await import("../../spec/load");
-  const loaded = loadSpecFile(path.resolve(io.cwd, specArg));
+  const loaded = loadSpecFile(path.resolve(io.cwd, specArg), specArg);
   const model = new ClusterModel(loaded.spec);
   const findings = runRules(model);
   return {
