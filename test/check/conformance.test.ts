@@ -267,6 +267,19 @@ describe("each kind of problem, with its JSON path", () => {
     ]);
   });
 
+  it("warns when the configuration pins another provider version than the schema's, but not for a range", () => {
+    const pin = (version: string) => ({ terraform: { required_providers: { proxmox: { source: "bpg/proxmox", version } } } });
+    expect(checkTerraformJson(pin("0.110.0"), schema)).toEqual([
+      {
+        path: "terraform.required_providers.proxmox.version",
+        message: "the configuration pins bpg/proxmox 0.110.0, but is checked against the schema of bpg/proxmox 0.111.1",
+        severity: "warning",
+      },
+    ]);
+    expect(checkTerraformJson(pin("= 0.111.1"), schema)).toEqual([]);
+    expect(checkTerraformJson(pin("~> 0.111"), schema)).toEqual([]);
+  });
+
   it("reports unknown top-level keys", () => {
     expect(errors({ resources: {} })).toEqual([
       { path: "resources", message: '"resources" is not a Terraform top-level block; did you mean "resource"?', severity: "error" },
