@@ -1,5 +1,7 @@
 import { Command } from "commander";
 import { CliIo } from "./io";
+import { registerValidate } from "./commands/validate";
+import { registerRules } from "./commands/rules";
 import { registerReview } from "./commands/review";
 import { registerDiff } from "./commands/diff";
 import { registerCheck } from "./commands/check";
@@ -11,4 +13,4 @@ import { registerCheck } from "./commands/check";
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 /** Every pvecdk command, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerReview, registerDiff, registerCheck];
+export const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerRules, registerReview, registerDiff, registerCheck];
