@@ -6,3 +6,12 @@ export * from "./constructs";
 export { ClusterStack, CLUSTER_CONSTRUCT_ID } from "./stacks/cluster-stack";
 export { synthesize, synthesizeSpec, synthesizeJson, checkSpec } from "./lib/synth";
 export type { SynthesisSummary, FindingCounts } from "./lib/synth";
+export {
+  checkTerraformJson,
+  checkTerraformConfig,
+  committedProviderSchema,
+  loadProviderSchema,
+  loadTerraformConfigs,
+  TerraformInputError,
+} from "./lib/terraform";
+export type { Problem, ConformanceReport, ProviderSchemaIndex } from "./lib/terraform";
