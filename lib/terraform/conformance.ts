@@ -22,7 +22,7 @@ export interface Problem {
 }
 
 export interface ConformanceReport {
-  /** In the order found, which follows the configuration's key order. */
+  /** In the configuration's key order (providers first), then unresolved references (depends_on, provider aliases). */
   readonly problems: readonly Problem[];
   /** Managed resource blocks (`resource`), counted before expansion by count/for_each. */
   readonly resources: number;
