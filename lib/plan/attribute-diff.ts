@@ -40,8 +40,9 @@ const UNKNOWN: Shown = { kind: "unknown" };
  */
 export function diffAttributes(before: unknown, after: unknown, masks: ValueMasks = {}): LeafChange[] {
   const secrets = new Set<unknown>();
-  collectSecrets(before, masks.beforeSensitive, false, secrets);
-  collectSecrets(after, masks.afterSensitive, false, secrets);
+  // Most changes mark nothing sensitive: then there is nothing to collect (masks are small, values are not).
+  if (marksAnything(masks.beforeSensitive)) collectSecrets(before, masks.beforeSensitive, false, secrets);
+  if (marksAnything(masks.afterSensitive)) collectSecrets(after, masks.afterSensitive, false, secrets);
   const out: LeafChange[] = [];
   new Walker(secrets, out).walk(before, after, masks.beforeSensitive, masks.afterSensitive, masks.afterUnknown, []);
   return out;

@@ -51,7 +51,7 @@ export function assessRisk(facts: ChangeFacts, ctx: RiskContext): RiskAssessment
     return destructive("A leftover object from an earlier, failed replacement is deleted.");
   }
   const destructiveAction = facts.action === "delete" || facts.action === "replace";
-  const specific = byKind(facts, ctx);
+  const specific = withProtectionRemoved(facts, byKind(facts, ctx));
   if (destructiveAction) {
     const lines = [...specific.consequences];
     if (facts.keepsOldObject) lines.push("The existing object is not destroyed: Terraform forgets it (lifecycle destroy = false), so it keeps running outside Terraform.");
@@ -59,6 +59,20 @@ export function assessRisk(facts: ChangeFacts, ctx: RiskContext): RiskAssessment
     return { risk: "destructive", consequences: lines };
   }
   return specific;
+}
+
+/**
+ * `lifecycle.prevent_destroy` switched off (visible in synthesized output, not in a plan):
+ * the next plan may destroy what it protected.
+ */
+function withProtectionRemoved(f: ChangeFacts, assessment: RiskAssessment): RiskAssessment {
+  if (f.action !== "update" || valueAt(f.before, "lifecycle", "prevent_destroy") !== true || valueAt(f.after, "lifecycle", "prevent_destroy") === true) {
+    return assessment;
+  }
+  return {
+    risk: assessment.risk ?? "disruptive",
+    consequences: [...assessment.consequences, "`prevent_destroy` is switched off: from now on a plan may destroy it without an error."],
+  };
 }
 
 function byKind(f: ChangeFacts, ctx: RiskContext): RiskAssessment {

@@ -173,3 +173,17 @@ describe("pvecdk diff: inputs", () => {
     }
   });
 });
+
+describe("pvecdk diff: protection", () => {
+  it("flags prevent_destroy being switched off", () => {
+    const review = diff(
+      { proxmox_ceph_pool: { p: { name: "vmdata", lifecycle: { prevent_destroy: true } } } },
+      { proxmox_ceph_pool: { p: { name: "vmdata" } } },
+    );
+    expect(resource(review, "proxmox_ceph_pool.p")).toMatchObject({
+      action: "update",
+      risk: "disruptive",
+      consequences: ["`prevent_destroy` is switched off: from now on a plan may destroy it without an error."],
+    });
+  });
+});
