@@ -20,6 +20,10 @@ const DEFAULT_OUT_DIR = path.join(root, ".gen");
  * there. Resolves to that provider directory.
  */
 async function generateBindings(outDir = DEFAULT_OUT_DIR) {
+  // Generation is offline. Loading @cdktn/commons runs `terraform version` and, when that
+  // fails (no terraform on PATH), sends a crash report to HashiCorp's checkpoint service
+  // unless CHECKPOINT_DISABLE is set.
+  if (process.env.CHECKPOINT_DISABLE === undefined) process.env.CHECKPOINT_DISABLE = "1";
   const { TerraformProviderGenerator, CodeMaker } = require("@cdktn/provider-generator");
   const { ConstructsMakerProviderTarget, TerraformProviderConstraint, LANGUAGES } = require("@cdktn/commons");
 
