@@ -326,9 +326,15 @@ function step(f: ChangeFacts): RiskAssessment {
   const node = stringAt(values, "input", "node") ?? "its node";
   if (f.action === "delete") {
     const lines = [`Terraform only forgets this ${kind} step: pvecdk steps have no destroy action, so nothing is undone on ${node}.`];
-    if (kind.startsWith("cluster-")) lines.push("Taking a node out of the cluster is a manual procedure: drain it, power it off, then `pvecm delnode` (N7).");
-    else if (kind.startsWith("ceph-")) lines.push("Removing a Ceph daemon or OSD is a manual `pveceph` task.");
-    else if (kind === "rbd-storage") lines.push("The storage stays defined on the cluster; if the pool behind it is deleted too, its data is lost.");
+    if (kind === "cluster-create" || kind === "cluster-join") {
+      lines.push("Taking a node out of the cluster is a manual procedure: drain it, power it off, then `pvecm delnode` (N7).");
+    } else if (kind === "qdevice") {
+      lines.push("Removing the QDevice is a manual `pvecm qdevice remove`, needed before nodes are added or removed (Q5).");
+    } else if (kind === "ceph-mon" || kind === "ceph-mgr" || kind === "ceph-mds" || kind === "ceph-osd") {
+      lines.push("Removing a Ceph daemon or OSD is a manual `pveceph` task (for example `pveceph mon destroy`, `pveceph osd destroy`).");
+    } else if (kind === "rbd-storage") {
+      lines.push("The storage stays defined on the cluster; if the pool behind it is deleted too, its data is lost.");
+    }
     return destructive(...lines);
   }
   if (HARMLESS_STEPS.has(kind)) {
