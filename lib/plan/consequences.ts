@@ -386,6 +386,7 @@ function value(f: ChangeFacts, ...keys: string[]): string | undefined {
   return stringAt(f.before, ...keys) ?? stringAt(f.after, ...keys);
 }
 
+/** `"name" ` (with the space that follows it in a sentence), or nothing when the name is unknown. */
 function quoted(text: string | undefined): string {
   return text === undefined ? "" : `"${text}" `;
 }

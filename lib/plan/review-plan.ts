@@ -1,19 +1,12 @@
-import { LeafChange, diffAttributes } from "./attribute-diff";
+import { LeafChange, compareStrings, diffAttributes } from "./attribute-diff";
 import { ClusterSummary, SpecContext } from "./cluster-summary";
-import { ChangeFacts, CloneRef, assessRisk } from "./consequences";
+import { ChangeFacts, CloneRef, RiskAssessment, assessRisk } from "./consequences";
 import { JsonObject, asObject, stringAt, valueAt } from "./json";
 import { isPathWithin, renderPath } from "./paths";
 import { PlanJson, ResourceChangeJson } from "./plan-json";
 import { reasonInWords } from "./reasons";
 import { domainOf, labelOf, resourceKind } from "./resource-kinds";
-import {
-  AttributeChange,
-  ChangeAction,
-  PlanReview,
-  ReviewedResource,
-  emptyCounts,
-} from "./review-model";
-import { compareStrings } from "./attribute-diff";
+import { AttributeChange, ChangeAction, PlanReview, ReviewedResource, emptyCounts } from "./review-model";
 
 export interface ReviewOptions {
   /** The plan file as the user named it (shown in the review). */
@@ -107,27 +100,11 @@ function reviewResource(
   const before = asObject(rc.change.before);
   const after = asObject(rc.change.after);
   const replacePaths = (rc.change.replace_paths ?? []).map((p) => renderPath(p));
-  const attributes: AttributeChange[] =
-    action === "update" || action === "replace" || (action === "no-op" && importing)
-      ? diffAttributes(rc.change.before, rc.change.after, {
-          beforeSensitive: rc.change.before_sensitive,
-          afterSensitive: rc.change.after_sensitive,
-          afterUnknown: rc.change.after_unknown,
-        })
-          .filter((leaf) => !isDerivedNoise(rc.type, action, leaf))
-          .map((leaf) => {
-          const path = renderPath(leaf.path);
-          return {
-            path,
-            before: leaf.before,
-            after: leaf.after,
-            forcesReplacement: replacePaths.some((r) => isPathWithin(path, r) || isPathWithin(r, path)),
-          };
-        })
-      : [];
+  const showsAttributes = action === "update" || action === "replace" || (action === "no-op" && importing);
+  const attributes = showsAttributes ? attributeChanges(rc, action, replacePaths) : [];
 
   const kind = resourceKind(rc.type);
-  const identity = action === "delete" || action === "forget" ? before : Object.keys(after).length > 0 ? after : before;
+  const identity = action === "delete" || action === "forget" || Object.keys(after).length === 0 ? before : after;
   const facts: ChangeFacts = {
     address: rc.address,
     type: rc.type,
@@ -140,18 +117,9 @@ function reviewResource(
     keepsOldObject,
     deposed: rc.deposed !== undefined,
   };
-  let risk = rc.mode === "data" ? { consequences: [] } : assessRisk(facts, { spec: options.spec, clonesOf: (id) => clones.get(id) ?? [] });
-  const drifted = moved.get(rc.address);
-  const newNode = stringAt(after, "node_name");
-  if (drifted && (kind === "vm" || kind === "container") && newNode !== undefined && newNode !== drifted.to) {
-    risk = {
-      risk: risk.risk ?? "disruptive",
-      consequences: [
-        ...risk.consequences,
-        `It was moved from ${drifted.from} to ${drifted.to} outside Terraform (by the HA manager, if it is HA-managed: then \`node_name\` is only a preference, H8); this plan moves it to ${newNode}.`,
-      ],
-    };
-  }
+  const assessed: RiskAssessment =
+    rc.mode === "data" ? { consequences: [] } : assessRisk(facts, { spec: options.spec, clonesOf: (id) => clones.get(id) ?? [] });
+  const risk = withDriftNote(assessed, facts, moved.get(rc.address));
   return {
     address: rc.address,
     previousAddress: rc.previous_address,
@@ -170,6 +138,35 @@ function reviewResource(
     replacePaths,
     risk: risk.risk,
     consequences: risk.consequences,
+  };
+}
+
+function attributeChanges(rc: ResourceChangeJson, action: ChangeAction, replacePaths: readonly string[]): AttributeChange[] {
+  const leaves = diffAttributes(rc.change.before, rc.change.after, {
+    beforeSensitive: rc.change.before_sensitive,
+    afterSensitive: rc.change.after_sensitive,
+    afterUnknown: rc.change.after_unknown,
+  });
+  const out: AttributeChange[] = [];
+  for (const leaf of leaves) {
+    if (isDerivedNoise(rc.type, action, leaf)) continue;
+    const path = renderPath(leaf.path);
+    const forcesReplacement = replacePaths.some((r) => isPathWithin(path, r) || isPathWithin(r, path));
+    out.push({ path, before: leaf.before, after: leaf.after, forcesReplacement });
+  }
+  return out;
+}
+
+/** A guest HA (or someone) moved, which this plan moves again: say so, it explains the node change (H8). */
+function withDriftNote(assessed: RiskAssessment, f: ChangeFacts, drifted: { from: string; to: string } | undefined): RiskAssessment {
+  const newNode = stringAt(f.after, "node_name");
+  if (!drifted || (f.kind !== "vm" && f.kind !== "container") || newNode === undefined || newNode === drifted.to) return assessed;
+  return {
+    risk: assessed.risk ?? "disruptive",
+    consequences: [
+      ...assessed.consequences,
+      `It was moved from ${drifted.from} to ${drifted.to} outside Terraform (by the HA manager, if it is HA-managed: then \`node_name\` is only a preference, H8); this plan moves it to ${newNode}.`,
+    ],
   };
 }
 
