@@ -46,6 +46,23 @@ describe("Markdown rendering", () => {
     expect(text).toContain("VMs and containers (");
   });
 
+  it("collapses a resource's attributes when more than eight change", () => {
+    const before: Record<string, number> = {};
+    const after: Record<string, number> = {};
+    for (let i = 0; i < 10; i++) {
+      before[`a${i}`] = i;
+      after[`a${i}`] = i + 1;
+    }
+    const plan = checkPlan({
+      format_version: "1.2",
+      planned_values: {},
+      resource_changes: [{ address: "x.y", type: "x", name: "y", change: { actions: ["update"], before, after } }],
+    });
+    const markdown = renderMarkdown(presentReview(reviewPlan(plan, { input: "plan.json" })));
+    expect(markdown).toContain("- 🟡 **update** `x.y`\n  <details><summary>10 attributes change</summary>\n\n  - `a0`: `0` → `1`\n");
+    expect(markdown).toContain("  - `a9`: `9` → `10`\n\n  </details>\n");
+  });
+
   it("turns `backticks` in prose into code", () => {
     const blocks: Block[] = [{ kind: "paragraph", content: prose("run `pvecm delnode` first") }];
     expect(renderMarkdown(blocks)).toBe("run `pvecm delnode` first\n");
