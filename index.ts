@@ -5,7 +5,7 @@ export * as bootstrap from "./lib/bootstrap";
 export * from "./constructs";
 export { ClusterStack, CLUSTER_CONSTRUCT_ID } from "./stacks/cluster-stack";
 export { synthesize, synthesizeSpec, synthesizeJson, checkSpec } from "./lib/synth";
-export type { SynthesisSummary, FindingCounts } from "./lib/synth";
+export type { SynthesisSummary } from "./lib/synth";
 export {
   checkTerraformJson,
   checkTerraformConfig,

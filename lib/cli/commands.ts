@@ -5,6 +5,7 @@ import { registerRules } from "./commands/rules";
 import { registerReview } from "./commands/review";
 import { registerDiff } from "./commands/diff";
 import { registerCheck } from "./commands/check";
+import { registerSynth } from "./commands/synth";
 
 /**
  * A command registers itself on the program. `setExit` records the command's
@@ -13,4 +14,4 @@ import { registerCheck } from "./commands/check";
 export type RegisterCommand = (program: Command, io: CliIo, setExit: (code: number) => void) => void;
 
 /** Every pvecdk command, in help order. */
-export const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerRules, registerReview, registerDiff, registerCheck];
+export const COMMANDS: readonly RegisterCommand[] = [registerValidate, registerRules, registerSynth, registerReview, registerDiff, registerCheck];

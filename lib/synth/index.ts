@@ -10,14 +10,6 @@ import { ClusterModel } from "../model/model";
 import { ClusterSpec } from "../model/spec-types";
 import { runRules } from "../rules";
 
-export interface FindingCounts {
-  readonly errors: number;
-  /** Errors the spec acknowledges (they do not block). */
-  readonly acknowledged: number;
-  readonly warnings: number;
-  readonly infos: number;
-}
-
 export interface SynthesisSummary {
   readonly cluster: string;
   /** `stacks/<cluster>`, relative to the output directory. */
@@ -28,19 +20,10 @@ export interface SynthesisSummary {
   readonly resourceCounts: Readonly<Record<string, number>>;
   readonly resourceTotal: number;
   readonly phases: readonly ApplyPhaseSummary[];
+  /** Every validator finding (none blocking, or synthesis would have stopped). */
   readonly findings: readonly Finding[];
-  readonly findingCounts: FindingCounts;
   /** What the synthesizer left to the operator. */
   readonly notes: readonly string[];
-}
-
-export function countFindings(findings: readonly Finding[]): FindingCounts {
-  return {
-    errors: findings.filter(isBlocking).length,
-    acknowledged: findings.filter((f) => f.severity === "error" && f.acknowledged).length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    infos: findings.filter((f) => f.severity === "info").length,
-  };
 }
 
 /** Runs the validator on a spec: the same check the constructs repeat at synthesis. */
@@ -127,7 +110,6 @@ export function synthesize(build: (app: App) => ClusterStack, options: { readonl
       resourceTotal,
       phases: cluster?.phases() ?? [],
       findings,
-      findingCounts: countFindings(findings),
       notes: cluster?.notes() ?? [],
     };
   } finally {

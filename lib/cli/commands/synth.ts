@@ -1,8 +1,11 @@
 import * as path from "path";
 import { Command, Option } from "commander";
 import type { SynthesisSummary } from "../../synth";
-import { CliIo, EXIT_OK, EXIT_PROBLEMS, UserError } from "../io";
+import { loadSpecFile } from "../../spec/load";
+import { SpecError } from "../../spec/problems";
 import { RegisterCommand } from "../commands";
+import { CliIo, EXIT_OK, EXIT_PROBLEMS, UserError } from "../io";
+import { countFindings, countsSentence, findingsReportJson, formatFindingsReport, formatSpecErrorJson, ReportOptions, useColor } from "../report";
 
 /** Where `pvecdk synth` writes unless told otherwise: what cdktn-cli and `terraform -chdir` expect. */
 export const DEFAULT_OUTDIR = "cdktf.out";
@@ -11,6 +14,19 @@ interface SynthOptions {
   readonly out: string;
   readonly format: "text" | "json";
 }
+
+const HELP_AFTER = `
+Validates the spec first (the same checks as \`pvecdk validate\`). An error the spec
+does not acknowledge prints the findings and writes nothing. Otherwise the stack is
+synthesized in a temporary directory and only then copied to
+<out>/stacks/<cluster>/cdk.tf.json, replacing that stack's previous output.
+
+Examples:
+  $ pvecdk synth examples/seed-split-network.yaml
+  $ pvecdk synth cluster.yaml --out build/terraform --format json
+
+Exit codes: 0 synthesized, 1 blocking findings or a spec the synthesizer cannot
+express (nothing written), 2 the file cannot be read or parsed.`;
 
 /**
  * `pvecdk synth <spec> [--out dir] [--format text|json]`: validates the spec,
@@ -24,93 +40,102 @@ export const registerSynth: RegisterCommand = (program: Command, io: CliIo, setE
     .argument("<spec>", "cluster spec file (YAML or JSON), e.g. examples/seed-split-network.yaml")
     .option("-o, --out <dir>", "output directory", DEFAULT_OUTDIR)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addHelpText("after", HELP_AFTER)
     .action(async (specArg: string, options: SynthOptions) => {
       setExit(await runSynth(specArg, options, io));
     });
 };
 
 async function runSynth(specArg: string, options: SynthOptions, io: CliIo): Promise<number> {
-  // Loaded on demand, so `pvecdk --help` and the other commands never pay for cdktn.
-  const { loadSpecFile } = await import("../../spec/load");
-  const { checkSpec, synthesizeSpec, countFindings } = await import("../../synth");
-  const { ClusterDefinitionError } = await import("../../../constructs/errors");
-  const { formatFindingsReport } = await import("../report");
-
   const file = path.resolve(io.cwd, specArg);
   const shown = displayPath(io.cwd, file);
-  const loaded = loadSpecFile(file);
-  const cluster = loaded.spec.spec.name;
+  let loaded;
+  try {
+    loaded = loadSpecFile(file, shown);
+  } catch (err) {
+    if (err instanceof SpecError && options.format === "json") {
+      io.stdout(formatSpecErrorJson(err));
+      return err.exitCode;
+    }
+    throw err;
+  }
 
-  const check = checkSpec(loaded.spec);
-  if (check.blocking.length > 0) {
+  // Loaded on demand, so `pvecdk --help` and the other commands never pay for cdktn and the bindings.
+  const { checkSpec, synthesizeSpec } = await import("../../synth");
+  const { ClusterDefinitionError } = await import("../../../constructs/errors");
+
+  const { model, findings, blocking } = checkSpec(loaded.spec);
+  const report: ReportOptions = { file: shown, lineOf: loaded.lineOf, model, color: useColor(io) };
+  if (blocking.length > 0) {
     if (options.format === "json") {
-      io.stdout(JSON.stringify({ cluster, file: shown, synthesized: false, findingCounts: countFindings(check.findings), findings: check.findings }, null, 2) + "\n");
+      io.stdout(JSON.stringify({ synthesized: false, ...findingsReportJson(findings, report) }, null, 2) + "\n");
     } else {
-      io.stdout(formatFindingsReport(check.findings, { file: shown, lineOf: (p: string) => loaded.lineOf(p) }));
+      io.stdout(formatFindingsReport(findings, report));
     }
     io.stderr(
-      `pvecdk: synthesis of cluster "${cluster}" stopped by ${check.blocking.length} blocking finding${check.blocking.length === 1 ? "" : "s"}; nothing was written. ` +
-        `Fix the spec, or acknowledge a rule under spec.acknowledge with a reason.\n`,
+      `pvecdk: synthesis of cluster "${model.name}" stopped by ${blocking.length} blocking finding${blocking.length === 1 ? "" : "s"}; nothing was written. ` +
+        `Fix the spec, or acknowledge the rule under spec.acknowledge with a reason.\n`,
     );
     return EXIT_PROBLEMS;
   }
 
-  const outdir = path.resolve(io.cwd, options.out);
   let summary: SynthesisSummary;
   try {
-    summary = synthesizeSpec(loaded.spec, { outdir });
+    summary = synthesizeSpec(loaded.spec, { outdir: path.resolve(io.cwd, options.out) });
   } catch (err) {
     if (err instanceof ClusterDefinitionError) {
       const line = loaded.lineOf(err.path);
-      throw new UserError(`${shown}${line ? `:${line}` : ""}: ${err.detail} (at ${err.path})`, EXIT_PROBLEMS);
+      throw new UserError(`${shown}${line === undefined ? "" : `:${line}`}: ${err.detail} (at ${err.path})`, EXIT_PROBLEMS);
     }
     throw err;
   }
 
   if (options.format === "json") {
-    io.stdout(JSON.stringify(summaryJson(summary, io.cwd, shown), null, 2) + "\n");
+    const { findings: located, summary: counts } = findingsReportJson(findings, report);
+    io.stdout(
+      JSON.stringify(
+        {
+          synthesized: true,
+          cluster: summary.cluster,
+          spec: shown,
+          file: displayPath(io.cwd, summary.file),
+          resourceTotal: summary.resourceTotal,
+          resourceCounts: summary.resourceCounts,
+          phases: summary.phases.map((p, i) => ({ order: i + 1, id: p.id, title: p.title, resources: p.addresses.length, addresses: p.addresses })),
+          findings: located,
+          summary: counts,
+          notes: summary.notes,
+        },
+        null,
+        2,
+      ) + "\n",
+    );
   } else {
     io.stdout(summaryText(summary, io.cwd));
   }
   return EXIT_OK;
 }
 
+/** The path as the user would write it: relative to the working directory when inside it. */
 function displayPath(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
 }
 
-function summaryJson(s: SynthesisSummary, cwd: string, spec: string): unknown {
-  return {
-    cluster: s.cluster,
-    spec,
-    synthesized: true,
-    file: displayPath(cwd, s.file),
-    resourceTotal: s.resourceTotal,
-    resourceCounts: s.resourceCounts,
-    phases: s.phases.map((p, i) => ({ order: i + 1, id: p.id, title: p.title, resources: p.addresses.length, addresses: p.addresses })),
-    findingCounts: s.findingCounts,
-    findings: s.findings,
-    notes: s.notes,
-  };
-}
-
 function summaryText(s: SynthesisSummary, cwd: string): string {
-  const lines: string[] = [];
   const file = displayPath(cwd, s.file);
-  lines.push(`Synthesized cluster "${s.cluster}": ${s.resourceTotal} resources → ${file}`, "");
-  lines.push("Resources by type:");
-  const width = Math.max(...Object.keys(s.resourceCounts).map((t) => t.length), 4);
+  const dir = displayPath(cwd, path.dirname(s.file));
+  const lines = [`Synthesized cluster "${s.cluster}": ${s.resourceTotal} resources → ${file}`, "", "Resources by type:"];
+  const width = Math.max(4, ...Object.keys(s.resourceCounts).map((t) => t.length));
   for (const [type, count] of Object.entries(s.resourceCounts)) lines.push(`  ${type.padEnd(width)}  ${String(count).padStart(4)}`);
-  lines.push("", "Apply phases (each waits for the previous through depends_on):");
+  lines.push("", "Apply phases (each waits for the one before through depends_on):");
   s.phases.forEach((p, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${p.title} — ${p.addresses.length}`));
-  const c = s.findingCounts;
-  lines.push("", `Findings: ${c.errors} errors, ${c.acknowledged} acknowledged, ${c.warnings} warnings, ${c.infos} infos${c.warnings + c.acknowledged > 0 ? " (run pvecdk validate for details)" : ""}`);
+  const counts = countFindings(s.findings);
+  lines.push("", `Findings: ${countsSentence(counts)}${counts.warnings + counts.info + counts.acknowledged > 0 ? " (pvecdk validate shows them)" : ""}`);
   if (s.notes.length > 0) {
-    lines.push("", "Left to the operator (not expressible with bpg/proxmox 0.111.1 or the bootstrap steps):");
+    lines.push("", "Left to you (bpg/proxmox 0.111.1 and the bootstrap steps cannot express these):");
     for (const note of s.notes) lines.push(`  - ${note}`);
   }
-  lines.push("", `Next: terraform -chdir=${displayPath(cwd, path.dirname(s.file))} init && terraform -chdir=${displayPath(cwd, path.dirname(s.file))} plan`);
+  lines.push("", `Next: terraform -chdir=${dir} init && terraform -chdir=${dir} plan -out plan.out`);
   return lines.join("\n") + "\n";
 }
-
