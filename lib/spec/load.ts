@@ -48,7 +48,7 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
   const isJson = /\.json$/i.test(file);
   if (isJson) checkJsonSyntax(text, file);
 
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, logLevel: "silent" });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const syntax = [...doc.errors, ...doc.warnings].map((e): SpecProblem => {
     const [start] = e.linePos ?? [];
     return { path: "/", line: start?.line, column: start?.col, message: syntaxMessage(e.code, e.message, text.slice(e.pos[0])) };
@@ -57,6 +57,8 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
   if (syntax.length > 0) throw new SpecError(file, "syntax", syntax);
 
   let value: unknown;
+  // Parsing collected every warning above; converting must not print any to the console.
+  doc.options.logLevel = "error";
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (err) {
