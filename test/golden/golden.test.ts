@@ -1,21 +1,36 @@
-import { ClusterSpec } from "../../lib/model/spec-types";
-import { baseSpec } from "../fixtures/base-spec";
-import { synthText, twoNodeQDeviceSpec } from "../synth/helpers";
-import { compareWithGolden, lineDiff } from "./golden";
+import * as fs from "fs";
+import { BlockingFindingsError } from "../../constructs/errors";
+import { exampleSpecs, synthText, twoNodeQDeviceSpec } from "../synth/helpers";
+import { compareWithGolden, goldenPath, lineDiff } from "./golden";
 
 /**
  * Whole synthesized stacks, reviewed like code: a change in the output shows
- * up as a diff of the golden file in the pull request.
+ * up as a diff of the golden file in the pull request. One golden file per
+ * example in examples/, plus the two-node fixture (bonds, NFS, QDevice, node
+ * affinity) that the examples do not cover.
  */
-const cases: readonly [string, () => ClusterSpec][] = [
-  ["fixture-base-spec", baseSpec],
-  ["fixture-two-node-qdevice", twoNodeQDeviceSpec],
-];
+const examples = exampleSpecs();
 
-describe.each(cases)("golden cdk.tf.json: %s", (name, makeSpec) => {
+describe.each(examples.filter((e) => !e.blocked).map((e) => [e.name, e] as const))("golden cdk.tf.json: examples/%s.yaml", (name, example) => {
   test("matches the reviewed golden file", () => {
-    expect(compareWithGolden(name, synthText(makeSpec()))).toBe("");
+    expect(compareWithGolden(name, synthText(example.spec))).toBe("");
   });
+});
+
+describe.each(examples.filter((e) => e.blocked).map((e) => [e.name, e] as const))("cautionary example examples/%s.yaml", (name, example) => {
+  test("is refused with its findings, so it has no golden file", () => {
+    expect(() => synthText(example.spec)).toThrow(BlockingFindingsError);
+    expect(fs.existsSync(goldenPath(name))).toBe(false);
+  });
+});
+
+test("golden cdk.tf.json: fixture two nodes with a QDevice", () => {
+  expect(compareWithGolden("fixture-two-node-qdevice", synthText(twoNodeQDeviceSpec()))).toBe("");
+});
+
+test("the examples include the default one and at least one synthesizable cluster", () => {
+  expect(examples.map((e) => e.name)).toContain("seed-split-network");
+  expect(examples.find((e) => e.name === "seed-split-network")?.blocked).toBe(false);
 });
 
 describe("golden diffs", () => {

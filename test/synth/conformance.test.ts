@@ -1,6 +1,6 @@
 import { checkTerraformJson, committedProviderSchema } from "../../lib/terraform";
 import { baseSpec } from "../fixtures/base-spec";
-import { synth, twoNodeQDeviceSpec } from "./helpers";
+import { exampleSpecs, synth, twoNodeQDeviceSpec } from "./helpers";
 
 /**
  * Terraform cannot run here with the bpg provider, so the schema conformance
@@ -11,6 +11,9 @@ import { synth, twoNodeQDeviceSpec } from "./helpers";
 describe.each([
   ["three nodes with Ceph (base spec)", baseSpec],
   ["two nodes with a QDevice", twoNodeQDeviceSpec],
+  ...exampleSpecs()
+    .filter((e) => !e.blocked)
+    .map((e) => [`examples/${e.name}.yaml`, () => e.spec] as const),
 ])("schema conformance: %s", (_title, makeSpec) => {
   test("the synthesized JSON has no conformance problem, not even a warning", () => {
     expect(checkTerraformJson(synth(makeSpec()), committedProviderSchema())).toEqual([]);

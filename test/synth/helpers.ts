@@ -1,5 +1,8 @@
+import * as fs from "fs";
+import * as path from "path";
 import { ClusterSpec } from "../../lib/model/spec-types";
-import { synthesizeJson } from "../../lib/synth";
+import { loadSpecFile } from "../../lib/spec/load";
+import { checkSpec, synthesizeJson } from "../../lib/synth";
 import { ClusterStack } from "../../stacks/cluster-stack";
 import { baseSpec } from "../fixtures/base-spec";
 
@@ -134,4 +137,27 @@ export function twoNodeQDeviceSpec(): ClusterSpec {
       nextId: { lower: 100, upper: 10000 },
     },
   };
+}
+
+/** The example specs shipped in examples/, loaded through the YAML front door. */
+export interface ExampleSpec {
+  /** File name without extension, e.g. "seed-split-network". */
+  readonly name: string;
+  readonly file: string;
+  readonly spec: ClusterSpec;
+  /** True when the validator refuses it (a cautionary example). */
+  readonly blocked: boolean;
+}
+
+export function exampleSpecs(): ExampleSpec[] {
+  const dir = path.join(__dirname, "..", "..", "examples");
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      const { spec } = loadSpecFile(file, `examples/${f}`);
+      return { name: f.replace(/\.ya?ml$/, ""), file, spec, blocked: checkSpec(spec).blocking.length > 0 };
+    });
 }

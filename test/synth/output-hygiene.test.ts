@@ -1,6 +1,6 @@
 import * as os from "os";
 import { baseSpec } from "../fixtures/base-spec";
-import { synthText, twoNodeQDeviceSpec } from "./helpers";
+import { exampleSpecs, synthText, twoNodeQDeviceSpec } from "./helpers";
 
 /**
  * What must hold for every synthesized file: identical bytes on every run,
@@ -10,6 +10,9 @@ import { synthText, twoNodeQDeviceSpec } from "./helpers";
 const specs = [
   ["three nodes with Ceph (base spec)", baseSpec],
   ["two nodes with a QDevice", twoNodeQDeviceSpec],
+  ...exampleSpecs()
+    .filter((e) => !e.blocked)
+    .map((e) => [`examples/${e.name}.yaml`, () => e.spec] as const),
 ] as const;
 
 /** Patterns of things that must never be written into a configuration. */
