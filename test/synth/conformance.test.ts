@@ -9,8 +9,8 @@ import { exampleSpecs, synth, twoNodeQDeviceSpec } from "./helpers";
  * Terraform's own meta-arguments and provisioners.
  */
 describe.each([
-  ["three nodes with Ceph (base spec)", baseSpec],
-  ["two nodes with a QDevice", twoNodeQDeviceSpec],
+  ["three nodes with Ceph (base spec)", baseSpec] as const,
+  ["two nodes with a QDevice", twoNodeQDeviceSpec] as const,
   ...exampleSpecs()
     .filter((e) => !e.blocked)
     .map((e) => [`examples/${e.name}.yaml`, () => e.spec] as const),

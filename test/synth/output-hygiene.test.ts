@@ -8,8 +8,8 @@ import { exampleSpecs, synthText, twoNodeQDeviceSpec } from "./helpers";
  * reach the node exactly as generated.
  */
 const specs = [
-  ["three nodes with Ceph (base spec)", baseSpec],
-  ["two nodes with a QDevice", twoNodeQDeviceSpec],
+  ["three nodes with Ceph (base spec)", baseSpec] as const,
+  ["two nodes with a QDevice", twoNodeQDeviceSpec] as const,
   ...exampleSpecs()
     .filter((e) => !e.blocked)
     .map((e) => [`examples/${e.name}.yaml`, () => e.spec] as const),
