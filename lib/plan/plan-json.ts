@@ -1,4 +1,5 @@
 import { isObject } from "./json";
+import { parseTopLevel } from "./json-top-level";
 import { PathSegment } from "./paths";
 
 /**
@@ -58,6 +59,18 @@ export class PlanInputError extends Error {
 
 const SHOW_JSON = "produce it with `terraform show -json <planfile> > plan.json`";
 
+/** The top-level members the review reads; the others (planned_values, prior_state, configuration, …) are only checked for presence. */
+const REVIEWED_KEYS: ReadonlySet<string> = new Set([
+  "format_version",
+  "terraform_version",
+  "resource_changes",
+  "resource_drift",
+  "deferred_changes",
+  "errored",
+  "applyable",
+  "complete",
+]);
+
 /** Parses and checks the text of a JSON plan. Throws PlanInputError with one clear sentence. */
 export function parsePlanText(text: string): PlanJson {
   if (text.startsWith("PK")) {
@@ -65,10 +78,15 @@ export function parsePlanText(text: string): PlanJson {
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new PlanInputError(`is not JSON (${detail}); ${SHOW_JSON}`);
+    doc = parseTopLevel(text, REVIEWED_KEYS);
+  } catch {
+    // Not an object, or broken somewhere: a full parse gives the precise message (or the non-object value).
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new PlanInputError(`is not JSON (${detail}); ${SHOW_JSON}`);
+    }
   }
   return checkPlan(doc);
 }
