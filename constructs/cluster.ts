@@ -111,9 +111,13 @@ export class ProxmoxCluster extends Construct {
   private readonly templates: VmTemplate[] = [];
   private readonly vms: VirtualMachine[] = [];
   private readonly haRules: HaRule[] = [];
+  /** Template and VM names share one name space; a set keeps adding thousands of VMs linear. */
+  private readonly guestNames = new Set<string>();
   private readonly acknowledgements: AcknowledgementSpec[];
   private readonly groups: Record<"Nodes" | "Storages" | "Images" | "Templates" | "Vms" | "HaRules", Construct>;
   private emitted?: EmitContext;
+  /** The findings emit() validated against: those of what was synthesized. */
+  private emittedFindings?: Finding[];
 
   constructor(
     scope: Construct,
@@ -195,18 +199,20 @@ export class ProxmoxCluster extends Construct {
   /** Adds a cloud-init VM template built from a cloud image. */
   addTemplate(name: string, props: VmTemplateProps): VmTemplate {
     this.assertOpen();
-    this.assertUnique(this.guestNames(), name, "templates", "template or VM", this.templates.length);
+    this.assertUnique(this.guestNames, name, "templates", "template or VM", this.templates.length);
     const template = new VmTemplate(this.groups.Templates, name, props, (vmName, vmProps) => this.addVm(vmName, vmProps));
     this.templates.push(template);
+    this.guestNames.add(name);
     return template;
   }
 
   /** Adds a VM; with `template` it is a clone of that template. */
   addVm(name: string, props: VirtualMachineProps): VirtualMachine {
     this.assertOpen();
-    this.assertUnique(this.guestNames(), name, "vms", "template or VM", this.vms.length);
+    this.assertUnique(this.guestNames, name, "vms", "template or VM", this.vms.length);
     const vm = new VirtualMachine(this.groups.Vms, name, props);
     this.vms.push(vm);
+    this.guestNames.add(name);
     return vm;
   }
 
@@ -272,7 +278,8 @@ export class ProxmoxCluster extends Construct {
 
   /** Every validator finding, acknowledged ones included. */
   findings(): Finding[] {
-    return runRules(this.model());
+    // Once emitted, the cluster is closed: reuse the validation emit() ran instead of repeating it.
+    return this.emittedFindings ? [...this.emittedFindings] : runRules(this.model());
   }
 
   /** Apply phases of the emitted resources (empty before synthesis). */
@@ -293,7 +300,8 @@ export class ProxmoxCluster extends Construct {
   emit(): void {
     if (this.emitted) return;
     const model = this.model();
-    const blocking = runRules(model).filter(isBlocking);
+    const findings = runRules(model);
+    const blocking = findings.filter(isBlocking);
     if (blocking.length > 0) throw new BlockingFindingsError(this.clusterName, blocking);
 
     const stack = TerraformStack.of(this);
@@ -310,9 +318,12 @@ export class ProxmoxCluster extends Construct {
     this.emitClusterOptions(ctx);
     (model.body.images ?? []).forEach((spec, i) => this.images.find((x) => x.name === spec.name)?._emit(ctx, spec, i));
     (model.body.templates ?? []).forEach((spec, i) => this.templates.find((x) => x.name === spec.name)?._emit(ctx, spec, i));
-    (model.body.vms ?? []).forEach((spec, i) => this.vms.find((x) => x.name === spec.name)?._emit(ctx, spec, i));
+    // By name through a map: a search per VM would make 10,000 VMs quadratic.
+    const vms = new Map(this.vms.map((v) => [v.name, v]));
+    (model.body.vms ?? []).forEach((spec, i) => vms.get(spec.name)?._emit(ctx, spec, i));
     (model.body.haRules ?? []).forEach((spec, i) => this.haRules.find((x) => x.name === spec.name)?._emit(ctx, spec, i));
     this.emitted = ctx;
+    this.emittedFindings = findings;
   }
 
   /** datacenter.cfg: migration type and network, HA policy, CRS, bandwidth limit, next-id range. */
@@ -339,12 +350,14 @@ export class ProxmoxCluster extends Construct {
     ctx.clusterOptions = options;
   }
 
-  private guestNames(): string[] {
-    return [...this.templates.map((t) => t.name), ...this.vms.map((v) => v.name)];
-  }
-
-  private assertUnique(existing: readonly string[], name: string, list: string, what: string, index = existing.length): void {
-    if (existing.includes(name)) {
+  private assertUnique(
+    existing: readonly string[] | ReadonlySet<string>,
+    name: string,
+    list: string,
+    what: string,
+    index = "has" in existing ? existing.size : existing.length,
+  ): void {
+    if ("has" in existing ? existing.has(name) : existing.includes(name)) {
       throw new ClusterDefinitionError(`/spec/${list}/${index}`, `cluster "${this.clusterName}" already has a ${what} named "${name}"; names must be unique`);
     }
   }
