@@ -2,12 +2,17 @@ import { Finding, Severity, isBlocking } from "../model/findings";
 import { ClusterModel } from "../model/model";
 import { Rule } from "./rule";
 import { CLUSTER_RULES } from "./catalog-cluster";
+import { COROSYNC_RULES } from "./catalog-corosync";
+import { CEPH_RULES } from "./catalog-ceph";
 import { GUEST_RULES } from "./catalog-guests";
 
 export type { Rule, RuleFinding } from "./rule";
 
-/** Every rule, in catalog order: sections A–F (cluster), then G–M (storage, guests, networks). */
-export const ALL_RULES: readonly Rule[] = [...CLUSTER_RULES, ...GUEST_RULES];
+/**
+ * Every rule, in catalog order: sections A–C (nodes, corosync, quorum), D–F (Ceph),
+ * then G–M (storage, guests, networks).
+ */
+export const ALL_RULES: readonly Rule[] = [...COROSYNC_RULES, ...CLUSTER_RULES, ...CEPH_RULES, ...GUEST_RULES];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
