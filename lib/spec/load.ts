@@ -1,6 +1,7 @@
 import * as fs from "fs";
-import { Document, LineCounter, isMap, isPair, isScalar, parseDocument, visit } from "yaml";
+import { Document, LineCounter, isPair, isScalar, parseDocument, visit } from "yaml";
 import { ClusterSpec } from "../model/spec-types";
+import { findJsonSyntaxError } from "./json-syntax";
 import { LocatedMessage, describeSchemaErrors } from "./messages";
 import { SourceMap, SourcePosition } from "./positions";
 import { SpecError, SpecProblem } from "./problems";
@@ -24,8 +25,12 @@ export interface LoadedSpec {
 /** Aliases may repeat a block; more than this many expansions is an alias bomb, not a cluster. */
 const MAX_ALIAS_EXPANSIONS = 1000;
 
+/** Real specs nest a few levels deep; thousands of levels of indentation only come from broken or hostile files. */
+const MAX_INDENT = 255;
+const DEEP_INDENT = new RegExp(`^[ \\t]{${MAX_INDENT + 1},}\\S`, "m");
+
 /**
- * Reads and validates a cluster spec file (YAML, or JSON which is read the same way).
+ * Reads and validates a cluster spec file: YAML, or JSON when the name ends in `.json`.
  * @param shownAs the name used in messages, e.g. the path relative to the working directory
  * @throws SpecError `unreadable`/`syntax` (exit 2) or `invalid` (exit 1), listing every problem
  */
@@ -40,14 +45,28 @@ export function loadSpecFile(file: string, shownAs: string = file): LoadedSpec {
 }
 
 /**
- * Parses and validates spec text; `file` names it in messages and decides
- * whether JSON syntax errors are explained as JSON (`.json`).
+ * Parses and validates spec text; `file` names it in messages, and a `.json`
+ * name selects the JSON reader (JSON's own syntax messages, and a fast path:
+ * the YAML parser, which maps pointers to lines, only runs when a line is needed).
  */
-export function loadSpecText(text: string, file: string): LoadedSpec {
-  const lines = new LineCounter();
-  const isJson = /\.json$/i.test(file);
-  if (isJson) checkJsonSyntax(text, file);
+export function loadSpecText(source: string, file: string): LoadedSpec {
+  // Editors on some systems start UTF-8 files with a byte order mark; it carries no content.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return /\.json$/i.test(file) ? loadJson(text, file) : loadYaml(text, file);
+}
 
+/**
+ * Validates a spec value built in code (no file behind it, so problems carry
+ * JSON pointers but no lines).
+ * @throws SpecError of kind `invalid`
+ */
+export function validateSpecValue(value: unknown, file: string): ClusterSpec {
+  return validate(value, file, () => undefined);
+}
+
+function loadYaml(text: string, file: string): LoadedSpec {
+  checkIndentation(text, file);
+  const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const syntax = [...doc.errors, ...doc.warnings].map((e): SpecProblem => {
     const [start] = e.linePos ?? [];
@@ -66,35 +85,54 @@ export function loadSpecText(text: string, file: string): LoadedSpec {
       { path: "/", message: `the document could not be expanded (${err instanceof Error ? err.message : String(err)}) — use fewer YAML aliases (*name)` },
     ]);
   }
-
   const map = new SourceMap(doc, lines);
-  const spec = validateSpecValue(value, file, map);
+  return loaded(validate(value, file, () => map), file, () => map);
+}
+
+function loadJson(text: string, file: string): LoadedSpec {
+  const error = findJsonSyntaxError(text);
+  if (error) {
+    const { line, column } = lineAndColumn(text, error.offset);
+    const message =
+      error.duplicateKey !== undefined
+        ? `${error.message} — a key may appear only once in an object; keep one`
+        : `invalid JSON: ${error.message} — fix the text here`;
+    throw new SpecError(file, "syntax", [{ path: "/", line, column, message }]);
+  }
+  const value: unknown = JSON.parse(text);
+  let map: SourceMap | undefined;
+  const locate = () => (map ??= jsonSourceMap(text));
+  return loaded(validate(value, file, locate), file, locate);
+}
+
+/** Positions for valid JSON: the YAML parser reads JSON too, keeping source offsets. */
+function jsonSourceMap(text: string): SourceMap {
+  if (DEEP_INDENT.test(text)) return new SourceMap(undefined, new LineCounter());
+  const lines = new LineCounter();
+  return new SourceMap(parseDocument(text, { lineCounter: lines }), lines);
+}
+
+function loaded(spec: ClusterSpec, file: string, locate: () => SourceMap): LoadedSpec {
   return {
     spec,
     file,
-    lineOf: (pointer) => map.keyPosition(pointer)?.line,
-    positionOf: (pointer) => map.keyPosition(pointer),
+    lineOf: (pointer) => locate().keyPosition(pointer)?.line,
+    positionOf: (pointer) => locate().keyPosition(pointer),
   };
 }
 
-/**
- * Validates an already parsed value (e.g. a spec built in code) against the schema
- * and the cross-reference checks; problems carry positions when `map` is given.
- * @throws SpecError of kind `invalid`
- */
-export function validateSpecValue(value: unknown, file: string, map?: SourceMap): ClusterSpec {
-  const validate = schemaValidator();
+/** Schema first; the cross-reference checks assume a document of the right shape. */
+function validate(value: unknown, file: string, locate: () => SourceMap | undefined): ClusterSpec {
+  const validator = schemaValidator();
   const sourceText = (pointer: string): string | undefined => {
-    const node = map?.nodeAt(pointer);
+    const node = locate()?.nodeAt(pointer);
     return isScalar(node) ? node.source : undefined;
   };
-  let messages: LocatedMessage[];
-  if (!validate(value)) {
-    messages = describeSchemaErrors(validate.errors ?? [], sourceText);
-  } else {
-    messages = checkReferences(value as ClusterSpec);
+  const messages: LocatedMessage[] = validator(value) ? checkReferences(value as ClusterSpec) : describeSchemaErrors(validator.errors ?? [], sourceText);
+  if (messages.length > 0) {
+    const map = locate();
+    throw new SpecError(file, "invalid", messages.map((m) => place(m, map)));
   }
-  if (messages.length > 0) throw new SpecError(file, "invalid", messages.map((m) => place(m, map)));
   return value as ClusterSpec;
 }
 
@@ -128,20 +166,17 @@ function readFailure(err: unknown): string {
   }
 }
 
-/** JSON gets JSON's own diagnosis first: "missing comma" is clearer than YAML's view of the same text. */
-function checkJsonSyntax(text: string, file: string): void {
-  try {
-    JSON.parse(text);
-  } catch (err) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const at = /position (\d+)/.exec(raw);
-    const offset = at ? Number(at[1]) : text.length;
-    const { line, column } = lineAndColumn(text, offset);
-    const what = raw.replace(/\s*in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "");
-    throw new SpecError(file, "syntax", [
-      { path: "/", line, column, message: `invalid JSON: ${what} — check for a missing or extra comma, quote or bracket here` },
-    ]);
-  }
+/**
+ * Refuses absurd indentation before the YAML parser sees it: yaml 2.9 exhausts
+ * memory (an uncatchable abort) on a few thousand nested block levels.
+ */
+function checkIndentation(text: string, file: string): void {
+  const deep = DEEP_INDENT.exec(text);
+  if (!deep) return;
+  const { line } = lineAndColumn(text, deep.index);
+  throw new SpecError(file, "syntax", [
+    { path: "/", line, column: MAX_INDENT + 1, message: `a line is indented by more than ${MAX_INDENT} characters — a cluster spec never nests that deep; check the indentation` },
+  ]);
 }
 
 function lineAndColumn(text: string, offset: number): SourcePosition {
@@ -161,6 +196,8 @@ function syntaxMessage(code: string, raw: string, rest: string): string {
       return "the file holds more than one YAML document — pvecdk reads one cluster per file; remove the '---' separator or split the file";
     case "TAB_AS_INDENT":
       return "a tab is used for indentation — indent YAML with spaces";
+    case "RESOURCE_EXHAUSTION":
+      return "the document nests too deeply to read — a cluster spec never nests more than a few levels; check the brackets and indentation";
     case "TAG_RESOLVE_FAILED":
       return `unknown YAML tag ${JSON.stringify(/^\S*/.exec(rest)?.[0] ?? "")} — remove it; the spec uses plain values only`;
     default: {
@@ -178,7 +215,8 @@ function keyProblems(doc: Document, lines: LineCounter): SpecProblem[] {
       if (!isPair(pair)) return;
       const key = pair.key;
       if (isScalar(key) && key.value !== null && typeof key.value !== "object") return;
-      const offset = (isScalar(key) || isMap(key) ? key.range?.[0] : undefined) ?? (pair.value as { range?: number[] } | null)?.range?.[0];
+      type Ranged = { readonly range?: readonly number[] | null } | null | undefined;
+      const offset = (key as Ranged)?.range?.[0] ?? (pair.value as Ranged)?.range?.[0];
       const pos = offset === undefined ? undefined : lines.linePos(offset);
       out.push({ path: "/", line: pos?.line, column: pos?.col, message: "a key is empty or not a plain word — write keys as 'name: value'" });
     },

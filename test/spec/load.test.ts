@@ -81,7 +81,26 @@ describe("files that cannot be read or parsed exit 2", () => {
   test("broken JSON is explained as JSON, with line and column", () => {
     const error = specError('{\n  "apiVersion": "pvecdk/v1",\n  "kind": "Cluster"\n  "spec": {}\n}\n', "cluster.json");
     expect(error.exitCode).toBe(EXIT_USAGE);
-    expect(error.message).toMatch(/^cluster\.json:4:3: invalid JSON: .* — check for a missing or extra comma, quote or bracket here$/);
+    expect(error.message).toBe(`cluster.json:4:3: invalid JSON: expected ',' or '}' after a value, found '"' (a comma is probably missing) — fix the text here`);
+  });
+
+  test.each([
+    ['{"kind": "Cluster",}', "1:20: invalid JSON: a comma before '}' (JSON allows no trailing comma)"],
+    ["{'kind': 'Cluster'}", "1:2: invalid JSON: expected a key in double quotes, found '''"],
+    ['{"kind": Cluster}', "1:10: invalid JSON: a bare word where a value belongs (put text in double quotes)"],
+    ['{"kind": "Clu\nster"}', "1:14: invalid JSON: a line break or control character inside a string (write \\n, or close the quote)"],
+    ['{"kind": "Cluster"', "1:19: invalid JSON: expected ',' or '}' after a value, found the end of the file"],
+    ["[".repeat(20000), "invalid JSON: the document nests too deeply to read"],
+  ])("JSON mistake %j", (text, expected) => {
+    const error = specError(text, "c.json");
+    expect(error.exitCode).toBe(EXIT_USAGE);
+    expect(error.message).toContain(expected);
+  });
+
+  test("a key repeated in a JSON object is an error, not silently the last one", () => {
+    const error = specError('{\n  "kind": "Cluster",\n  "kind": "Other"\n}', "cluster.json");
+    expect(error.exitCode).toBe(EXIT_USAGE);
+    expect(error.message).toBe('cluster.json:3:3: duplicate key "kind" — a key may appear only once in an object; keep one');
   });
 
   test("two YAML documents in one file are refused", () => {
@@ -308,6 +327,16 @@ describe("lineOf maps JSON pointers to lines", () => {
   test("a setting the file leaves out points at the section it belongs in", () => {
     expect(loaded.lineOf("/spec/nodes/1/votes")).toBe(lineContaining(text, "name: pve2"));
     expect(loaded.lineOf("/spec/qdevice")).toBe(lineContaining(text, "spec:"));
+  });
+
+  test("problems in JSON files have lines too", () => {
+    const spec = JSON.parse(JSON.stringify(baseSpec()));
+    spec.spec.vms[1].vmid = "102";
+    const json = JSON.stringify(spec, null, 2);
+    const [problem] = specError(json, "cluster.json").problems;
+    const line = lineContaining(json, '"vmid": "102"');
+    expect(problem).toMatchObject({ path: "/spec/vms/1/vmid", line, column: json.split("\n")[line - 1].indexOf('"102"') + 1 });
+    expect(problem.message).toBe('expected an integer from 100 to 999999999, found the text "102" — write the number without quotes');
   });
 
   test("JSON files have lines too", () => {
