@@ -209,6 +209,12 @@ export class ClusterModel {
     return this.linksByPreference()[0];
   }
 
+  /** JSON pointer of a corosync link (or one of its fields), by its position in `corosync.links`. */
+  linkPath(link: CorosyncLinkSpec, ...rest: (string | number)[]): string {
+    const index = (this.body.corosync?.links ?? []).indexOf(link);
+    return pointer("spec", "corosync", "links", Math.max(index, 0), ...rest);
+  }
+
   hasQDevice(): boolean {
     return this.body.corosync?.qdevice !== undefined;
   }
