@@ -15,3 +15,7 @@ export {
   TerraformInputError,
 } from "./lib/terraform";
 export type { Problem, ConformanceReport, ProviderSchemaIndex } from "./lib/terraform";
+export { loadSpecFile, loadSpecText, validateSpecValue, SpecError, CLUSTER_SCHEMA } from "./lib/spec";
+export type { LoadedSpec, SpecProblem, SpecErrorKind, SourcePosition } from "./lib/spec";
+export { formatFindingsReport, formatFindingsJson, findingsReportJson } from "./lib/cli/report";
+export type { ReportOptions, FindingsReportJson } from "./lib/cli/report";
