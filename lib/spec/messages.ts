@@ -20,6 +20,29 @@ type Schema = Readonly<Record<string, unknown>>;
 /** Characters that never belong in the names pvecdk passes to shell commands and config files. */
 const UNSAFE = /[\s;&|$`'"\\<>(){}*?!#~^]/;
 
+/** Kinds of values (schema titles) that reach shell commands or config files verbatim. */
+const SHELL_BOUND = new Set([
+  "cluster name",
+  "node name",
+  "name",
+  "Ceph pool name",
+  "guest name",
+  "storage ID",
+  "interface name",
+  "device path",
+  "path",
+  "file name",
+  "IP address or host name",
+  "CPU type",
+  "tag",
+  "device id",
+  "user name",
+  "LVM volume group name",
+  "LVM thin pool name",
+  "ZFS pool or dataset",
+  "CIFS share name",
+]);
+
 /** Turns ajv's errors into one plain-words message per problem, without ajv's vocabulary. */
 export function describeSchemaErrors(errors: readonly ErrorObject[], sourceText: SourceText = () => undefined): LocatedMessage[] {
   const out: LocatedMessage[] = [];
@@ -50,7 +73,7 @@ function describe(error: ErrorObject, sourceText: SourceText): LocatedMessage | 
     return {
       path: child(path, key),
       anchor: "key",
-      message: `${quote(key)} is not a valid ${title(schema) ?? "key"} (used as a key here)${unsafeNote(key)} — use ${schema.description ?? "letters, digits, '.', '_' or '-'"}`,
+      message: `${quote(key)} is not a valid ${title(schema) ?? "key"} (used as a key here)${unsafeNote(schema, key)} — use ${schema.description ?? "letters, digits, '.', '_' or '-'"}`,
     };
   }
 
@@ -112,10 +135,12 @@ function describe(error: ErrorObject, sourceText: SourceText): LocatedMessage | 
     }
     case "pattern": {
       const value = String(error.data);
+      const what = title(schema) ?? lastSegment(path);
+      const shown = value === "" ? "an empty value" : quote(value);
       return {
         path,
         anchor: "value",
-        message: `${quote(value)} is not a valid ${title(schema) ?? lastSegment(path)}${unsafeNote(value)} — use ${schema.description ?? "a simpler value"}`,
+        message: `${shown} is not a valid ${what}${unsafeNote(schema, value)} — use ${schema.description ?? "a simpler value"}`,
       };
     }
     case "format":
@@ -144,10 +169,16 @@ function describe(error: ErrorObject, sourceText: SourceText): LocatedMessage | 
           message: `${quote(value)} is not a valid ${tag} here — ${guess ? `did you mean ${quote(guess)}?` : `use one of ${list}`}`,
         };
       }
-      return { path: child(path, tag), anchor: "parent", message: `missing or non-text ${quote(tag)} — set it to one of ${list}` };
+      const data = error.data as Record<string, unknown> | null;
+      // A missing tag is already reported as a missing required key.
+      if (data === null || typeof data !== "object" || !(tag in data)) return undefined;
+      return { path: child(path, tag), anchor: "value", message: `${quote(tag)} must be text — set it to one of ${list}` };
     }
     case "oneOf":
       // Only the discriminated unions use oneOf; their discriminator error says it better.
+      return undefined;
+    case "propertyNames":
+      // The error about the offending key itself (handled above) says which and why.
       return undefined;
     default:
       return { path: pathOrRoot(path), anchor: "value", message: `${lowerFirst(error.message ?? "is not valid")} — see docs/spec.md for this setting` };
@@ -187,7 +218,7 @@ function formatMessage(schema: Schema, value: string, format: string): string {
   if (format === "cidr" && !value.includes("/")) {
     return `${quote(value)} is not a CIDR — add the prefix length, e.g. ${value}/24`;
   }
-  return `${quote(value)} is not ${article(what)} ${what}${unsafeNote(value)} — use ${schema.description ?? "a valid value"}`;
+  return `${quote(value)} is not ${article(what)} ${what}${unsafeNote(schema, value)} — use ${schema.description ?? "a valid value"}`;
 }
 
 /** "an integer from 100 to 999999999", "a VMID (an integer from …)", "one of …". */
@@ -241,8 +272,11 @@ function describeValue(data: unknown): string {
   }
 }
 
-function unsafeNote(value: string): string {
-  return UNSAFE.test(value) ? " (spaces, quotes and characters such as ; $ | & are not allowed: the value reaches shell commands)" : "";
+function unsafeNote(schema: Schema, value: string): string {
+  const kind = title(schema);
+  return kind !== undefined && SHELL_BOUND.has(kind) && UNSAFE.test(value)
+    ? " (spaces, quotes and characters such as ; $ | & are not allowed: the value reaches shell commands)"
+    : "";
 }
 
 function title(schema: Schema): string | undefined {
