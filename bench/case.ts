@@ -1,6 +1,6 @@
 /**
  * One benchmark case, run in its own process by bench/run.ts so that peak memory
- * (maxRSS) belongs to that case alone. Prints one JSON line: { phases, info, inProcessMs, maxRssMiB }.
+ * (maxRSS) belongs to that case alone. Prints one JSON line: { phases, cpuPhases, info, inProcessMs, maxRssMiB }.
  *
  *   node dist/bench/case.js <case> '<json args>'
  */
@@ -16,10 +16,10 @@ async function main(): Promise<void> {
   }
   const args = rawArgs ? (JSON.parse(rawArgs) as Record<string, unknown>) : {};
   const started = performance.now();
-  const { phases, info } = await run(args);
+  const { phases, cpuPhases, info } = await run(args);
   const totalMs = performance.now() - started;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ phases, info, inProcessMs: totalMs, maxRssMiB }) + "\n");
+  process.stdout.write(JSON.stringify({ phases, cpuPhases, info, inProcessMs: totalMs, maxRssMiB }) + "\n");
 }
 
 main().catch((err: unknown) => {

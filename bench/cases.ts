@@ -14,21 +14,69 @@ import { generateClusterSpec } from "./generate-spec";
 export type Phases = Record<string, number>;
 
 export interface CaseOutput {
+  /** Wall-clock milliseconds per phase. */
   readonly phases: Phases;
+  /**
+   * CPU milliseconds (user + system, all threads) per phase. Other processes
+   * on a small machine stretch wall time but hardly CPU time, so ratios
+   * between cases are computed from these.
+   */
+  readonly cpuPhases: Phases;
   /** Facts about what was produced, for the runner's cross-checks and the results file. */
   readonly info?: Record<string, unknown>;
 }
 
 export type BenchCase = (args: Record<string, unknown>) => Promise<CaseOutput>;
 
-/** Phases that prepare the input and are not part of what the goals measure. */
-export const SETUP_PHASES: readonly string[] = ["generate"];
+/**
+ * Phases outside the compared work: making the input, and loading the code
+ * (the same cdktn for both sides; pvecdk's own start-up is what the cold-start
+ * cases measure).
+ */
+export const SETUP_PHASES: readonly string[] = ["generate", "load"];
 
-async function time<T>(phases: Phases, name: string, fn: () => T | Promise<T>): Promise<T> {
-  const t0 = performance.now();
-  const out = await fn();
-  phases[name] = performance.now() - t0;
-  return out;
+/** A point in time, on the wall clock and in this process's CPU time. */
+interface Instant {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function now(): Instant {
+  const { user, system } = process.cpuUsage();
+  return { wall: performance.now(), cpu: (user + system) / 1000 };
+}
+
+/** Records phases in wall and CPU time. */
+class Recorder {
+  readonly phases: Phases = {};
+  readonly cpuPhases: Phases = {};
+
+  async time<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+    const start = now();
+    const out = await fn();
+    this.record(name, start, now());
+    return out;
+  }
+
+  record(name: string, start: Instant, end: Instant): void {
+    this.phases[name] = end.wall - start.wall;
+    this.cpuPhases[name] = end.cpu - start.cpu;
+  }
+
+  output(info?: Record<string, unknown>): CaseOutput {
+    return { phases: this.phases, cpuPhases: this.cpuPhases, info };
+  }
+}
+
+/**
+ * Starts the measured work from a collected heap (the runner starts cases with
+ * --expose-gc). Without it, whatever generating the spec in-process left in
+ * the old generation made V8 run a dozen full collections during about every
+ * other synthesis at 1,000 VMs — a harness artefact the CLI never shows
+ * (docs/performance.md, "GC").
+ */
+function settleHeap(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 function size(args: Record<string, unknown>): { nodes: number; vms: number } {
@@ -42,16 +90,16 @@ function tempDir(prefix: string): string {
 export const BENCH_CASES: Record<string, BenchCase> = {
   /** The validator alone: model construction plus every rule. */
   async validate(args) {
-    const phases: Phases = {};
-    const spec = await time(phases, "generate", () => generateClusterSpec(size(args)));
-    const { ClusterModel } = await time(phases, "load", () => import("../lib/model/model"));
-    const { runRules } = await import("../lib/rules");
-    const findings = await time(phases, "validate", () => runRules(new ClusterModel(spec)));
+    const r = new Recorder();
+    const spec = await r.time("generate", () => generateClusterSpec(size(args)));
+    const { ClusterModel, runRules } = await r.time("load", async () => ({ ...(await import("../lib/model/model")), ...(await import("../lib/rules")) }));
+    settleHeap();
+    const findings = await r.time("validate", () => runRules(new ClusterModel(spec)));
     const blocking = findings.filter((f) => f.severity === "error" && !f.acknowledged);
     if (blocking.length > 0) {
       throw new Error(`generated spec has blocking findings: ${blocking.map((f) => `${f.rule} ${f.path}`).join(", ")}`);
     }
-    return { phases, info: { findings: findings.length } };
+    return r.output({ findings: findings.length });
   },
 
   /**
@@ -62,35 +110,29 @@ export const BENCH_CASES: Record<string, BenchCase> = {
    * synthesis and writing the output.
    */
   async synth(args) {
-    const phases: Phases = {};
-    const spec = await time(phases, "generate", () => generateClusterSpec(size(args)));
-    const { synthesizeSpec } = await time(phases, "load", async () => {
-      await import("../stacks/cluster-stack");
-      return import("../lib/synth");
-    });
-    const { ClusterStack } = await import("../stacks/cluster-stack");
-    const marks: number[] = [];
+    const r = new Recorder();
+    const spec = await r.time("generate", () => generateClusterSpec(size(args)));
+    const { synthesizeSpec, ClusterStack } = await r.time("load", async () => ({ ...(await import("../stacks/cluster-stack")), ...(await import("../lib/synth")) }));
+    const marks: Instant[] = [];
     const fromSpec = ClusterStack.fromSpec;
     ClusterStack.fromSpec = (scope, doc) => {
-      marks.push(performance.now());
+      marks.push(now());
       const stack = fromSpec.call(ClusterStack, scope, doc);
       stack.cluster?.emit();
-      marks.push(performance.now());
+      marks.push(now());
       return stack;
     };
     const outdir = tempDir("pvecdk-bench-synth-");
     try {
-      const t0 = performance.now();
+      settleHeap();
+      const start = now();
       const summary = synthesizeSpec(spec, { outdir });
-      const t1 = performance.now();
+      const end = now();
       if (marks.length !== 2) throw new Error("synthesizeSpec no longer builds its stack through ClusterStack.fromSpec; update bench/cases.ts");
-      phases.validate = marks[0] - t0;
-      phases.construct = marks[1] - marks[0];
-      phases["synth/write"] = t1 - marks[1];
-      return {
-        phases,
-        info: { resourceCounts: summary.resourceCounts, resourceTotal: summary.resourceTotal, outputBytes: fs.statSync(summary.file).size },
-      };
+      r.record("validate", start, marks[0]);
+      r.record("construct", marks[0], marks[1]);
+      r.record("synth/write", marks[1], end);
+      return r.output({ resourceCounts: summary.resourceCounts, resourceTotal: summary.resourceTotal, outputBytes: fs.statSync(summary.file).size });
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
@@ -98,18 +140,19 @@ export const BENCH_CASES: Record<string, BenchCase> = {
 
   /** The same resources written against raw cdktn (bench/baseline.ts), synthesized the same way. */
   async baseline(args) {
-    const phases: Phases = {};
-    const spec = await time(phases, "generate", () => generateClusterSpec(size(args)));
-    const { App, buildBaselineStack } = await time(phases, "load", async () => ({ ...(await import("cdktn")), ...(await import("./baseline")) }));
+    const r = new Recorder();
+    const spec = await r.time("generate", () => generateClusterSpec(size(args)));
+    const { App, buildBaselineStack } = await r.time("load", async () => ({ App: (await import("cdktn")).App, ...(await import("./baseline")) }));
     const outdir = tempDir("pvecdk-bench-baseline-");
     try {
+      settleHeap();
       const app = new App({ outdir, stackTraces: false });
-      const built = await time(phases, "construct", () => buildBaselineStack(app, spec));
-      await time(phases, "synth/write", () => app.synth());
+      const built = await r.time("construct", () => buildBaselineStack(app, spec));
+      await r.time("synth/write", () => app.synth());
       const file = path.join(outdir, "stacks", built.stack.node.id, "cdk.tf.json");
       const resourceCounts = Object.fromEntries(Object.entries(built.resourceCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       const resourceTotal = Object.values(resourceCounts).reduce((a, b) => a + b, 0);
-      return { phases, info: { resourceCounts, resourceTotal, outputBytes: fs.statSync(file).size } };
+      return r.output({ resourceCounts, resourceTotal, outputBytes: fs.statSync(file).size });
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
@@ -118,20 +161,18 @@ export const BENCH_CASES: Record<string, BenchCase> = {
   /** `pvecdk review` in process: read, parse, review and render a plan file as Markdown. */
   async review(args) {
     const file = String(args.file);
-    const phases: Phases = {};
-    const mods = await time(phases, "load", async () => ({
+    const r = new Recorder();
+    const mods = await r.time("load", async () => ({
       ...(await import("../lib/plan/plan-json")),
       ...(await import("../lib/plan/review-plan")),
       ...(await import("../lib/plan/present")),
       ...(await import("../lib/plan/render-markdown")),
     }));
-    const text = await time(phases, "read", () => fs.readFileSync(file, "utf8"));
-    const plan = await time(phases, "parse", () => mods.parsePlanText(text));
-    const review = await time(phases, "review", () => mods.reviewPlan(plan, { input: path.basename(file) }));
-    const markdown = await time(phases, "render", () => mods.renderMarkdown(mods.presentReview(review)));
-    return {
-      phases,
-      info: { changes: plan.resource_changes?.length ?? 0, planBytes: text.length, markdownBytes: markdown.length, counts: review.counts },
-    };
+    settleHeap();
+    const text = await r.time("read", () => fs.readFileSync(file, "utf8"));
+    const plan = await r.time("parse", () => mods.parsePlanText(text));
+    const review = await r.time("review", () => mods.reviewPlan(plan, { input: path.basename(file) }));
+    const markdown = await r.time("render", () => mods.renderMarkdown(mods.presentReview(review)));
+    return r.output({ changes: plan.resource_changes?.length ?? 0, planBytes: text.length, markdownBytes: markdown.length, counts: review.counts });
   },
 };

@@ -4,8 +4,10 @@
  * from issue #6; docs/performance.md explains them and records the results.
  *
  * Synthesis runs pvecdk and the raw-cdktn baseline alternately, a few times per
- * size, and compares medians, so machine noise hits both sides alike. Exit 1
- * when a case could not be measured; a missed goal is reported, not fatal.
+ * size, and compares the medians of their CPU time: other processes on the
+ * machine stretch wall time far more than CPU time, and alternating spreads
+ * what remains over both sides. Wall-time goals use wall time. Exit 1 when a
+ * case could not be measured; a missed goal is reported, not fatal.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -27,9 +29,14 @@ interface Measurement {
   readonly wallMs: number;
   /** Sum of the non-setup phases: the work the goals are about. */
   readonly workMs?: number;
+  /** The same in CPU time (user + system, all threads). */
+  readonly workCpuMs?: number;
   readonly maxRssMiB?: number;
   readonly phases?: Record<string, number>;
+  readonly cpuPhases?: Record<string, number>;
   readonly info?: Record<string, unknown>;
+  /** One-minute load average when the run started: how busy the machine was. */
+  readonly loadAverage: number;
 }
 
 interface CaseResult {
@@ -39,8 +46,10 @@ interface CaseResult {
   /** Medians over the runs (peak RSS: the maximum). */
   readonly wallMs?: number;
   readonly workMs?: number;
+  readonly workCpuMs?: number;
   readonly maxRssMiB?: number;
   readonly phases?: Record<string, number>;
+  readonly cpuPhases?: Record<string, number>;
   readonly info?: Record<string, unknown>;
   readonly error?: string;
 }
@@ -55,9 +64,12 @@ interface Goal {
 interface Comparison {
   readonly size: string;
   readonly resources?: number;
-  readonly pvecdkMs?: number;
-  readonly baselineMs?: number;
+  /** Median CPU time of the non-setup phases. */
+  readonly pvecdkCpuMs?: number;
+  readonly baselineCpuMs?: number;
+  /** pvecdk / baseline in CPU time: the goal's measure. */
   readonly ratio?: number;
+  /** The same in wall time, for reference. */
   readonly wallRatio?: number;
   readonly outputBytesRatio?: number;
   readonly sameResources: boolean;
@@ -65,7 +77,7 @@ interface Comparison {
 }
 
 const SIZES = [
-  { id: "small", nodes: 3, vms: 30, runs: 3, label: "3 nodes / 30 VMs" },
+  { id: "small", nodes: 3, vms: 30, runs: 5, label: "3 nodes / 30 VMs" },
   { id: "medium", nodes: 16, vms: 1000, runs: 3, label: "16 nodes / 1,000 VMs" },
   { id: "large", nodes: 64, vms: 10000, runs: 2, label: "64 nodes / 10,000 VMs" },
 ] as const;
@@ -86,24 +98,42 @@ function firstLine(text: string): string {
 
 /** One in-process case (bench/cases.ts) in a fresh process. */
 function runBenchCase(name: string, args: Record<string, unknown>): Measurement | { error: string } {
+  const loadAverage = os.loadavg()[0];
   const t0 = performance.now();
-  const child = spawnSync(process.execPath, [CASE_JS, name, JSON.stringify(args)], { cwd: ROOT, encoding: "utf8", env: BENCH_ENV, maxBuffer: 64 * 1024 * 1024 });
+  // --expose-gc lets a case start its measured work from a collected heap (see settleHeap in cases.ts).
+  const child = spawnSync(process.execPath, ["--expose-gc", CASE_JS, name, JSON.stringify(args)], { cwd: ROOT, encoding: "utf8", env: BENCH_ENV, maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - t0;
   if (child.status !== 0) return { error: firstLine(child.stderr || child.stdout || `exit ${child.status}`) };
-  const parsed = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as { phases: Record<string, number>; info?: Record<string, unknown>; maxRssMiB: number };
-  const workMs = Object.entries(parsed.phases)
-    .filter(([phase]) => !SETUP_PHASES.includes(phase))
-    .reduce((sum, [, ms]) => sum + ms, 0);
-  return { wallMs, workMs, maxRssMiB: parsed.maxRssMiB, phases: parsed.phases, info: parsed.info };
+  const parsed = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as {
+    phases: Record<string, number>;
+    cpuPhases: Record<string, number>;
+    info?: Record<string, unknown>;
+    maxRssMiB: number;
+  };
+  const work = (phases: Record<string, number>) =>
+    Object.entries(phases)
+      .filter(([phase]) => !SETUP_PHASES.includes(phase))
+      .reduce((sum, [, ms]) => sum + ms, 0);
+  return {
+    wallMs,
+    workMs: work(parsed.phases),
+    workCpuMs: work(parsed.cpuPhases),
+    maxRssMiB: parsed.maxRssMiB,
+    phases: parsed.phases,
+    cpuPhases: parsed.cpuPhases,
+    info: parsed.info,
+    loadAverage,
+  };
 }
 
 /** A whole command in a fresh process: wall time only. */
 function runCommand(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv = BENCH_ENV): Measurement | { error: string } {
+  const loadAverage = os.loadavg()[0];
   const t0 = performance.now();
   const child = spawnSync(cmd, [...args], { cwd: ROOT, encoding: "utf8", env, maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - t0;
   if (child.status !== 0) return { error: `exit ${child.status}: ${firstLine(child.stderr || child.stdout)}` };
-  return { wallMs };
+  return { wallMs, loadAverage };
 }
 
 function summarize(id: string, label: string, outcomes: readonly (Measurement | { error: string })[]): CaseResult {
@@ -116,14 +146,18 @@ function summarize(id: string, label: string, outcomes: readonly (Measurement | 
   };
   const rss = runs.map((r) => r.maxRssMiB).filter((v): v is number => v !== undefined);
   const phaseNames = runs[0]?.phases ? Object.keys(runs[0].phases) : [];
+  const medianPhases = (of: (m: Measurement) => Record<string, number> | undefined) =>
+    phaseNames.length ? Object.fromEntries(phaseNames.map((p) => [p, pick((r) => of(r)?.[p]) ?? 0])) : undefined;
   return {
     id,
     label,
     runs,
     wallMs: pick((r) => r.wallMs),
     workMs: pick((r) => r.workMs),
+    workCpuMs: pick((r) => r.workCpuMs),
     maxRssMiB: rss.length ? Math.max(...rss) : undefined,
-    phases: phaseNames.length ? Object.fromEntries(phaseNames.map((p) => [p, pick((r) => r.phases?.[p]) ?? 0])) : undefined,
+    phases: medianPhases((r) => r.phases),
+    cpuPhases: medianPhases((r) => r.cpuPhases),
     info: runs[0]?.info,
   };
 }
@@ -248,9 +282,9 @@ function compare(results: readonly CaseResult[]): Comparison[] {
     out.push({
       size: s.label,
       resources: Number(p.info?.resourceTotal ?? NaN),
-      pvecdkMs: p.workMs,
-      baselineMs: b.workMs,
-      ratio: p.workMs! / b.workMs!,
+      pvecdkCpuMs: p.workCpuMs,
+      baselineCpuMs: b.workCpuMs,
+      ratio: p.workCpuMs! / b.workCpuMs!,
       wallRatio: p.wallMs! / b.wallMs!,
       outputBytesRatio: bytes(p) / bytes(b),
       sameResources: counts.same,
@@ -306,12 +340,12 @@ function render(results: readonly CaseResult[], comparisons: readonly Comparison
   if (comparisons.length) {
     parts.push(
       table(
-        ["size", "resources", "pvecdk", "baseline", "ratio", "wall ratio", "output size ratio", "same resources"],
+        ["size", "resources", "pvecdk (CPU)", "baseline (CPU)", "ratio (CPU)", "ratio (wall)", "output size ratio", "same resources"],
         comparisons.map((c) => [
           c.size,
           c.resources === undefined ? "—" : c.resources.toLocaleString("en"),
-          fmt(c.pvecdkMs),
-          fmt(c.baselineMs),
+          fmt(c.pvecdkCpuMs),
+          fmt(c.baselineCpuMs),
           c.ratio === undefined ? "—" : `${c.ratio.toFixed(2)}×`,
           c.wallRatio === undefined ? "—" : `${c.wallRatio.toFixed(2)}×`,
           c.outputBytesRatio === undefined ? "—" : `${c.outputBytesRatio.toFixed(2)}×`,
@@ -347,6 +381,7 @@ function main(): void {
     return plan;
   };
   const started = performance.now();
+  const loadBefore = os.loadavg();
   const results: CaseResult[] = [];
   try {
     for (const p of selected) results.push(...p.run({ planFile, tmp }));
@@ -363,6 +398,8 @@ function main(): void {
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    loadAverage: { before: loadBefore, after: os.loadavg() },
+    durationMs: performance.now() - started,
     selection: only,
     goals: goalList,
     comparisons,
