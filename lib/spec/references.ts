@@ -5,43 +5,21 @@ import { closestMatch } from "./suggest";
 
 /**
  * Cross-references the schema cannot express: names that must be unique and
- * names that must point at something declared. Only references no catalog rule
- * checks live here — a guest's node (V6), template (T1), image (T4), storages
- * (S3, T4), HA rule members (H6), the migration network (M4) and the networks of
- * addresses and interfaces (IP3) are rules, so both front doors (YAML and
- * TypeScript) get them. Runs on a spec that passed the schema.
+ * names that must point at something declared. Only what no catalog rule checks
+ * lives here; the rest are rules, so both front doors (YAML and TypeScript) get
+ * them: corosync links (C4), the Ceph networks (CN1), pool names (P8), a guest's
+ * node (V6), template (T1), image (T4) and storages (S3, T4), HA rule members
+ * (H6), the migration network (M4), the networks of addresses and interfaces
+ * (IP3). Runs on a spec that passed the schema.
  */
 export function checkReferences(doc: ClusterSpec): LocatedMessage[] {
   const body = doc.spec;
   const out: LocatedMessage[] = [];
 
   const nodeNames = uniqueNames(body.nodes, (i) => pointer("spec", "nodes", i, "name"), "node", "every node needs its own hostname", out);
-  const networkNames = uniqueNames(body.networks, (i) => pointer("spec", "networks", i, "name"), "network", "rename one of them", out);
+  uniqueNames(body.networks, (i) => pointer("spec", "networks", i, "name"), "network", "rename one of them", out);
   uniqueNames(body.images ?? [], (i) => pointer("spec", "images", i, "name"), "cloud image", "templates refer to images by name, so rename one", out);
   uniqueNames(body.haRules ?? [], (i) => pointer("spec", "haRules", i, "name"), "HA rule", "PVE keys rules by name, so rename one", out);
-
-  const requireNetwork = (name: string, path: string, what: string) => {
-    if (networkNames.has(name)) return;
-    out.push({ path, anchor: "value", message: `${what} names network "${name}", which is not declared under networks — ${suggest(name, networkNames, "network")}` });
-  };
-  body.corosync.links.forEach((link, i) => requireNetwork(link.network, pointer("spec", "corosync", "links", i, "network"), `corosync link ${link.id}`));
-  const linkIds = new Map<number, number>();
-  body.corosync.links.forEach((link, i) => {
-    const first = linkIds.get(link.id);
-    if (first === undefined) {
-      linkIds.set(link.id, i);
-      return;
-    }
-    out.push({
-      path: pointer("spec", "corosync", "links", i, "id"),
-      anchor: "value",
-      message: `link number ${link.id} is already used by /spec/corosync/links/${first} — give every link its own number from 0 to 7`,
-    });
-  });
-  if (body.ceph) {
-    requireNetwork(body.ceph.publicNetwork, pointer("spec", "ceph", "publicNetwork"), "ceph.publicNetwork");
-    if (body.ceph.clusterNetwork !== undefined) requireNetwork(body.ceph.clusterNetwork, pointer("spec", "ceph", "clusterNetwork"), "ceph.clusterNetwork");
-  }
 
   (body.storages ?? []).forEach((storage, i) =>
     (storage.nodes ?? []).forEach((node, j) => {

@@ -3,6 +3,8 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { EXIT_PROBLEMS, EXIT_USAGE, UserError } from "../../lib/cli/io";
+import { ClusterModel } from "../../lib/model/model";
+import { runRules } from "../../lib/rules";
 import { loadSpecFile, loadSpecText } from "../../lib/spec/load";
 import { SpecError } from "../../lib/spec/problems";
 import { baseSpec } from "../fixtures/base-spec";
@@ -203,6 +205,28 @@ describe("a parsed spec with problems exits 1 and lists every problem", () => {
     expect(problem).toMatchObject({ path: "/spec/backend/type", message: '"s4" is not a valid type here — did you mean "s3"?' });
   });
 
+  test("a bad map key is reported once, at the key", () => {
+    const text = yamlWith((s) => (s.spec.haRules = [{ name: "pin", type: "node-affinity", resources: ["web1"], nodes: { "pve 1": 1 } }]));
+    const problems = specError(text).problems;
+    expect(problems.map((p) => p.path)).toEqual(["/spec/haRules/0/nodes/pve 1"]);
+    expect(problems[0].message).toMatch(/^"pve 1" is not a valid node name \(used as a key here\)/);
+  });
+
+  test("a backend without a type is one problem", () => {
+    const problems = specError(yamlWith((s) => (s.spec.backend = { bucket: "state" }))).problems;
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(['/spec/backend/type: missing required key "type" — add it']);
+  });
+
+  test("an empty acknowledgement reason", () => {
+    const [problem] = specError(yamlWith((s) => (s.spec.acknowledge = [{ rule: "CD1", reason: " " }]))).problems;
+    expect(problem.message).toBe('" " is not a valid reason — use a sentence saying why the risk is accepted (shown in reports)');
+  });
+
+  test("values that may hold spaces get no shell warning", () => {
+    const [problem] = specError(yamlWith((s) => (s.spec.vms[0].cloudInit.sshKeys = ["my key"]))).problems;
+    expect(problem.message).toBe('"my key" is not a valid SSH public key — use one OpenSSH public key line: type, base64 key, optional comment');
+  });
+
   test("every problem is listed, each on its own positioned line", () => {
     const text = yamlWith((s) => {
       s.apiVersion = "pvecdk/v2";
@@ -236,20 +260,17 @@ describe("cross-references the schema cannot see", () => {
     expect(problem.message).toBe('network name "mgmt" is already used by /spec/networks/0 — rename one of them');
   });
 
-  test("a corosync link on an undeclared network", () => {
-    const [problem] = specError(yamlWith((s) => (s.spec.corosync.links[0].network = "corosync2"))).problems;
-    expect(problem).toMatchObject({
-      path: "/spec/corosync/links/0/network",
-      message: 'corosync link 0 names network "corosync2", which is not declared under networks — did you mean "corosync"?',
-    });
-  });
-
-  test("Ceph networks must be declared", () => {
-    const problems = specError(yamlWith((s) => {
-      s.spec.ceph.publicNetwork = "storage";
-      s.spec.ceph.clusterNetwork = "replication";
-    })).problems.map((p) => p.path);
-    expect(problems).toEqual(["/spec/ceph/publicNetwork", "/spec/ceph/clusterNetwork"]);
+  test("duplicate cloud image and HA rule names", () => {
+    const problems = specError(
+      yamlWith((s) => {
+        s.spec.images.push({ ...s.spec.images[0] });
+        s.spec.haRules.push({ ...s.spec.haRules[0] });
+      }),
+    ).problems.map((p) => `${p.path}: ${p.message}`);
+    expect(problems).toEqual([
+      '/spec/images/1/name: cloud image name "noble" is already used by /spec/images/0 — templates refer to images by name, so rename one',
+      '/spec/haRules/1/name: HA rule name "web-spread" is already used by /spec/haRules/0 — PVE keys rules by name, so rename one',
+    ]);
   });
 
   test("a storage restricted to an unknown node", () => {
@@ -260,9 +281,19 @@ describe("cross-references the schema cannot see", () => {
     });
   });
 
-  test("two corosync links with one number", () => {
-    const [problem] = specError(yamlWith((s) => (s.spec.corosync.links[1].id = 0))).problems;
-    expect(problem.message).toBe("link number 0 is already used by /spec/corosync/links/0 — give every link its own number from 0 to 7");
+  test("references a catalog rule checks are left to it, so TypeScript specs get the same check", () => {
+    const loaded = loadSpecText(
+      yamlWith((s) => {
+        s.spec.corosync.links[0].network = "corosync2";
+        s.spec.ceph.publicNetwork = "storage";
+        s.spec.vms[0].node = "pve9";
+      }),
+      "cluster.yaml",
+    );
+    const rules = runRules(new ClusterModel(loaded.spec))
+      .filter((f) => f.severity === "error")
+      .map((f) => `${f.rule} ${f.path}`);
+    expect(rules).toEqual(expect.arrayContaining(["C4 /spec/corosync/links/0/network", "CN1 /spec/ceph/publicNetwork", "V6 /spec/vms/0/node"]));
   });
 });
 
