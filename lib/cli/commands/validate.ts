@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { isBlocking } from "../../model/findings";
 import { ClusterModel } from "../../model/model";
 import { runRules } from "../../rules";
-import { loadSpecFile } from "../../spec/load";
+import { LoadedSpec, loadSpecFile } from "../../spec/load";
 import { SpecError } from "../../spec/problems";
 import { RegisterCommand } from "../commands";
 import { CliIo, EXIT_OK, EXIT_PROBLEMS } from "../io";
@@ -42,7 +42,7 @@ export const registerValidate: RegisterCommand = (program: Command, io: CliIo, s
 function runValidate(specArg: string, options: ValidateOptions, io: CliIo): number {
   const file = path.resolve(io.cwd, specArg);
   const shown = displayPath(io.cwd, file);
-  let loaded;
+  let loaded: LoadedSpec;
   try {
     loaded = loadSpecFile(file, shown);
   } catch (err) {
