@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktn";
 import { ApplyPhaseSummary } from "../../constructs/apply-phases";
-import { BlockingFindingsError } from "../../constructs/errors";
+import { BlockingFindingsError, ClusterDefinitionError } from "../../constructs/errors";
 import { ClusterStack } from "../../stacks/cluster-stack";
 import { Finding, isBlocking } from "../model/findings";
 import { ClusterModel } from "../model/model";
@@ -122,9 +122,19 @@ export function synthesize(build: (app: App) => ClusterStack, options: { readonl
  * findings throw before anything is written.
  */
 export function synthesizeSpec(doc: ClusterSpec, options: { readonly outdir: string }): SynthesisSummary {
-  const { blocking } = checkSpec(doc);
-  if (blocking.length > 0) throw new BlockingFindingsError(doc.spec.name, blocking);
-  return synthesize((app) => ClusterStack.fromSpec(app, doc), options);
+  // The cluster validates its spec (the same one: toSpec() round-trips) before
+  // emitting anything, so validating here too would only double the cost.
+  try {
+    return synthesize((app) => ClusterStack.fromSpec(app, doc), options);
+  } catch (err) {
+    // Building the constructs stops at the first problem the rules report better
+    // (a duplicate name): report the blocking findings first, as before.
+    if (err instanceof ClusterDefinitionError) {
+      const { blocking } = checkSpec(doc);
+      if (blocking.length > 0) throw new BlockingFindingsError(doc.spec.name, blocking);
+    }
+    throw err;
+  }
 }
 
 /** Adds this synthesis' stacks to an existing cdktn manifest, so earlier stacks stay listed. */
