@@ -3,7 +3,7 @@ import { Document, LineCounter, isPair, isScalar, parseDocument, visit } from "y
 import { ClusterSpec } from "../model/spec-types";
 import { findJsonSyntaxError } from "./json-syntax";
 import { LocatedMessage, describeSchemaErrors } from "./messages";
-import { SourceMap, SourcePosition } from "./positions";
+import { JsonSourceMap, SourceMap, SourcePosition, YamlSourceMap } from "./positions";
 import { SpecError, SpecProblem } from "./problems";
 import { checkReferences } from "./references";
 import { schemaValidator } from "./schema";
@@ -46,8 +46,8 @@ export function loadSpecFile(file: string, shownAs: string = file): LoadedSpec {
 
 /**
  * Parses and validates spec text; `file` names it in messages, and a `.json`
- * name selects the JSON reader (JSON's own syntax messages, and a fast path:
- * the YAML parser, which maps pointers to lines, only runs when a line is needed).
+ * name selects the JSON reader (JSON's own syntax messages, and positions from
+ * the JSON scanner, computed only when a message needs a line).
  */
 export function loadSpecText(source: string, file: string): LoadedSpec {
   // Editors on some systems start UTF-8 files with a byte order mark; it carries no content.
@@ -85,7 +85,7 @@ function loadYaml(text: string, file: string): LoadedSpec {
       { path: "/", message: `the document could not be expanded (${err instanceof Error ? err.message : String(err)}) — use fewer YAML aliases (*name)` },
     ]);
   }
-  const map = new SourceMap(doc, lines);
+  const map = new YamlSourceMap(doc, lines);
   return loaded(validate(value, file, () => map), file, () => map);
 }
 
@@ -101,15 +101,8 @@ function loadJson(text: string, file: string): LoadedSpec {
   }
   const value: unknown = JSON.parse(text);
   let map: SourceMap | undefined;
-  const locate = () => (map ??= jsonSourceMap(text));
+  const locate = () => (map ??= new JsonSourceMap(text));
   return loaded(validate(value, file, locate), file, locate);
-}
-
-/** Positions for valid JSON: the YAML parser reads JSON too, keeping source offsets. */
-function jsonSourceMap(text: string): SourceMap {
-  if (DEEP_INDENT.test(text)) return new SourceMap(undefined, new LineCounter());
-  const lines = new LineCounter();
-  return new SourceMap(parseDocument(text, { lineCounter: lines }), lines);
 }
 
 function loaded(spec: ClusterSpec, file: string, locate: () => SourceMap): LoadedSpec {
@@ -124,10 +117,7 @@ function loaded(spec: ClusterSpec, file: string, locate: () => SourceMap): Loade
 /** Schema first; the cross-reference checks assume a document of the right shape. */
 function validate(value: unknown, file: string, locate: () => SourceMap | undefined): ClusterSpec {
   const validator = schemaValidator();
-  const sourceText = (pointer: string): string | undefined => {
-    const node = locate()?.nodeAt(pointer);
-    return isScalar(node) ? node.source : undefined;
-  };
+  const sourceText = (pointer: string): string | undefined => locate()?.scalarSource(pointer);
   const messages: LocatedMessage[] = validator(value) ? checkReferences(value as ClusterSpec) : describeSchemaErrors(validator.errors ?? [], sourceText);
   if (messages.length > 0) {
     const map = locate();

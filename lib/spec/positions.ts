@@ -1,4 +1,5 @@
 import { Document, LineCounter, Node, isAlias, isMap, isScalar, isSeq } from "yaml";
+import { JsonSpan, jsonSpans } from "./json-syntax";
 
 /** A 1-based place in the spec file. */
 export interface SourcePosition {
@@ -23,18 +24,27 @@ interface Step {
 }
 
 /**
- * Maps JSON pointers to places in a parsed YAML/JSON document. A pointer to
- * something the file does not contain (a missing key, a default) resolves to
- * the deepest part of the path that exists, so a finding about an absent
+ * Maps JSON pointers to places in the spec file. A pointer to something the
+ * file does not contain (a missing key, a default) resolves, for `keyPosition`,
+ * to the deepest part of the path that exists, so a finding about an absent
  * setting still points at the section it belongs in.
  */
-export class SourceMap {
+export interface SourceMap {
+  /** A place for a problem with the value at `pointer`: the value itself, if the file has it. */
+  valuePosition(pointer: string): SourcePosition | undefined;
+  /** A place for a finding or a key problem: the key of the entry, a list item, else the deepest existing parent. */
+  keyPosition(pointer: string): SourcePosition | undefined;
+  /** A scalar as written in the file (`9.0` where the parsed value is 9). */
+  scalarSource(pointer: string): string | undefined;
+}
+
+/** Positions in a parsed YAML document. */
+export class YamlSourceMap implements SourceMap {
   constructor(
     private readonly doc: Document | undefined,
     private readonly lines: LineCounter,
   ) {}
 
-  /** A place for a problem with the value at `pointer`: the value itself when it exists. */
   valuePosition(pointer: string): SourcePosition | undefined {
     const path = this.walk(pointer);
     const last = path[path.length - 1];
@@ -42,11 +52,6 @@ export class SourceMap {
     return this.at(last.value) ?? this.at(last.key);
   }
 
-  /**
-   * A place for a finding or a key problem at `pointer`: the key of a mapping
-   * entry (where the reader looks for a setting), an item of a list, else the
-   * deepest existing parent.
-   */
   keyPosition(pointer: string): SourcePosition | undefined {
     const path = this.walk(pointer);
     for (let i = path.length - 1; i >= 0; i--) {
@@ -56,11 +61,11 @@ export class SourceMap {
     return undefined;
   }
 
-  /** The source node of a pointer's value, or undefined if the file does not contain it. */
-  nodeAt(pointer: string): Node | undefined {
+  scalarSource(pointer: string): string | undefined {
     const segments = pointerSegments(pointer);
     const path = this.walk(pointer);
-    return path.length === segments.length + 1 ? path[path.length - 1].value : undefined;
+    const node = path.length === segments.length + 1 ? path[path.length - 1].value : undefined;
+    return isScalar(node) ? node.source : undefined;
   }
 
   /** The steps of a pointer that exist in the document, starting with the document itself. */
@@ -103,4 +108,54 @@ export class SourceMap {
     const { line, col } = this.lines.linePos(offset);
     return { line, column: col };
   }
+}
+
+/** Positions in JSON text, from the spans the JSON scanner records (no YAML parse needed). */
+export class JsonSourceMap implements SourceMap {
+  private readonly spans: ReadonlyMap<string, JsonSpan>;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    this.spans = jsonSpans(text) ?? new Map();
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  valuePosition(pointer: string): SourcePosition | undefined {
+    const span = this.spans.get(normalize(pointer));
+    return span ? this.at(span.start) : undefined;
+  }
+
+  keyPosition(pointer: string): SourcePosition | undefined {
+    let current = normalize(pointer);
+    for (;;) {
+      const span = this.spans.get(current);
+      if (span) return this.at(span.key ?? span.start);
+      if (current === "") return undefined;
+      current = current.slice(0, current.lastIndexOf("/"));
+    }
+  }
+
+  scalarSource(pointer: string): string | undefined {
+    const span = this.spans.get(normalize(pointer));
+    if (!span) return undefined;
+    const text = this.text.slice(span.start, span.end);
+    return text.startsWith("{") || text.startsWith("[") ? undefined : text;
+  }
+
+  private at(offset: number): SourcePosition {
+    // The last line start at or before the offset (binary search).
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo] + 1 };
+  }
+}
+
+/** "/" names the document, which the JSON scanner records as "". */
+function normalize(pointer: string): string {
+  return pointer === "/" ? "" : pointer;
 }

@@ -370,6 +370,18 @@ describe("lineOf maps JSON pointers to lines", () => {
     expect(problem.message).toBe('expected an integer from 100 to 999999999, found the text "102" — write the number without quotes');
   });
 
+  test("in JSON an absent setting points at its object, and numbers are quoted as written", () => {
+    const json = JSON.stringify(baseSpec(), null, 2);
+    const fromJson = loadSpecText(json, "cluster.json");
+    const secondNode = lineContaining(json, '"name": "pve2"') - 1;
+    expect(json.split("\n")[secondNode - 1].trim()).toBe("{");
+    expect(fromJson.lineOf("/spec/nodes/1/votes")).toBe(secondNode);
+    expect(fromJson.lineOf("/")).toBe(1);
+
+    const [problem] = specError(json.replace('"pveVersion": "9.0"', '"pveVersion": 9.0'), "cluster.json").problems;
+    expect(problem.message).toBe('expected a PVE version (text), found 9 — put it in quotes: "9.0"');
+  });
+
   test("JSON files have lines too", () => {
     const json = JSON.stringify(baseSpec(), null, 2);
     const fromJson = loadSpecText(json, "cluster.json");
