@@ -111,7 +111,8 @@ export function splitNetworkCluster(scope: Construct): ClusterStack {
     .acknowledge("CD1", "Two servers is what the homelab has; a third node is planned, and until then a Ceph outage during maintenance of either server is accepted.")
     .acknowledge("CD2", "Only two hosts can run a MON (the QDevice is not a Ceph host); with one server down Ceph pauses until it is back, which the pool's min_size 2 already implies.")
     .acknowledge("CD3", "The two MONs are the same two servers as above; an odd count needs the third node.")
-    .acknowledge("P3", "size 2 / min_size 2 keeps every write on both servers; pausing I/O while one is down is preferred to running on a single copy.");
+    .acknowledge("P3", "size 2 / min_size 2 keeps every write on both servers; pausing I/O while one is down is preferred to running on a single copy.")
+    .acknowledge("CD5", "Four SSDs over two servers is far below the dozen OSDs on three nodes Ceph prefers; recovery after a disk failure is slow, which is acceptable for a homelab.");
   return stack;
 }
 
