@@ -5,6 +5,7 @@ import { CLUSTER_RULES } from "./catalog-cluster";
 import { COROSYNC_RULES } from "./catalog-corosync";
 import { CEPH_RULES } from "./catalog-ceph";
 import { GUEST_RULES } from "./catalog-guests";
+import { acknowledgedRuleExists } from "./spec/acknowledged-rule-exists";
 
 export type { Rule, RuleFinding } from "./rule";
 
@@ -12,7 +13,13 @@ export type { Rule, RuleFinding } from "./rule";
  * Every rule, in catalog order: sections A–C (nodes, corosync, quorum), D–F (Ceph),
  * then G–M (storage, guests, networks).
  */
-export const ALL_RULES: readonly Rule[] = [...COROSYNC_RULES, ...CLUSTER_RULES, ...CEPH_RULES, ...GUEST_RULES];
+export const ALL_RULES: readonly Rule[] = [
+  ...COROSYNC_RULES,
+  ...CLUSTER_RULES,
+  ...CEPH_RULES,
+  ...GUEST_RULES,
+  acknowledgedRuleExists(() => ALL_RULES.map((r) => r.id)),
+];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

@@ -14,7 +14,7 @@ describe("the whole rule catalog", () => {
 
   it("covers the error and warning rules of sections A–M (at least 60 rules)", () => {
     expect(ids.length).toBeGreaterThanOrEqual(60);
-    for (const id of ids) expect(id).toMatch(/^(N|C|Q|CN|CD|P|S|H|M|T|V|B|IP)\d+$/);
+    for (const id of ids) expect(id).toMatch(/^(N|C|Q|CN|CD|P|S|H|M|T|V|B|IP|ACK)\d+$/);
   });
 
   it("documents every rule ID in docs/rules/", () => {
@@ -47,5 +47,23 @@ describe("the whole rule catalog", () => {
       if (a.severity === b.severity) expect(a.path <= b.path).toBe(true);
     }
     expect(findings.some((f) => f.rule === "C3" && f.severity === "error")).toBe(true);
+  });
+});
+
+describe("ACK1: acknowledgements name existing rules", () => {
+  function withAcks(acks: { rule: string; reason: string }[]) {
+    const spec = baseSpec();
+    return runRules(new ClusterModel({ ...spec, spec: { ...spec.spec, acknowledge: acks } }));
+  }
+
+  it("warns about a mistyped rule ID and suggests the closest one", () => {
+    const findings = withAcks([{ rule: "CD5", reason: "ok" }, { rule: "CD55", reason: "typo" }]).filter((f) => f.rule === "ACK1");
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: "warning", path: "/spec/acknowledge/1/rule", hint: expect.stringContaining("'CD5'") }),
+    ]);
+  });
+
+  it("accepts acknowledgements of catalog rules", () => {
+    expect(withAcks([{ rule: "P3", reason: "two copies are enough here" }]).filter((f) => f.rule === "ACK1")).toEqual([]);
   });
 });
