@@ -13,6 +13,7 @@ import {
   rbdStorageScript,
   remoteExecInline,
   BootstrapScript,
+  DEFAULT_CEPH_VERSION,
 } from "../lib/bootstrap";
 import { pointer } from "../lib/model/findings";
 import { ResolvedPool } from "../lib/model/model";
@@ -29,6 +30,10 @@ export interface CephProps {
   readonly clusterNetwork?: NetworkRef;
   /** CephFS file systems; they need a node with `ceph.mds` (CD8). @default none */
   readonly fs?: CephSpec["fs"];
+  /** Repository for `pveceph install`; nodes without a subscription need "no-subscription". @default "enterprise" */
+  readonly repository?: CephSpec["repository"];
+  /** Ceph release code name. @default "squid" */
+  readonly version?: string;
 }
 
 /** Everything about a pool except its name (see CephPoolSpec; size/minSize default to 3/2). */
@@ -158,6 +163,8 @@ export class CephCluster extends Construct {
       publicNetwork: refName(this.props.publicNetwork),
       clusterNetwork: this.props.clusterNetwork === undefined ? undefined : refName(this.props.clusterNetwork),
       pools: this.pools.length ? this.pools.map((p) => p.toSpec()) : undefined,
+      repository: this.props.repository,
+      version: this.props.version,
       fs: this.props.fs,
     });
   }
@@ -178,7 +185,14 @@ export class CephCluster extends Construct {
 
     const installs = cephNodes.map((node) =>
       ctx.register(
-        this._step(ctx, `install-${node.name}`, cephInstallScript(), node, {}, clusterFormed),
+        this._step(
+          ctx,
+          `install-${node.name}`,
+          ctx.script("/spec/ceph/repository", () => cephInstallScript({ repository: spec.repository, version: spec.version })),
+          node,
+          { repository: spec.repository ?? "enterprise", version: spec.version ?? DEFAULT_CEPH_VERSION },
+          clusterFormed,
+        ),
         "ceph-install",
         "ceph_install",
         node.name,

@@ -85,7 +85,15 @@ export class ProxmoxCluster extends Construct {
     for (const link of s.corosync?.links ?? []) cluster.corosync.addLink(link.id, link.network, { priority: link.priority });
     if (s.corosync?.qdevice) cluster.corosync.useQDevice(s.corosync.qdevice);
     if (s.ceph) {
-      const ceph = cluster.enableCeph(compact<CephProps>({ publicNetwork: s.ceph.publicNetwork, clusterNetwork: s.ceph.clusterNetwork, fs: s.ceph.fs }));
+      const ceph = cluster.enableCeph(
+        compact<CephProps>({
+          publicNetwork: s.ceph.publicNetwork,
+          clusterNetwork: s.ceph.clusterNetwork,
+          repository: s.ceph.repository,
+          version: s.ceph.version,
+          fs: s.ceph.fs,
+        }),
+      );
       for (const { name, ...pool } of s.ceph.pools ?? []) ceph.addPool(name, pool);
     }
     for (const { id: storageId, ...storage } of s.storages ?? []) cluster.addStorage(storageId, storage);

@@ -63,7 +63,7 @@ export function splitNetworkCluster(scope: Construct): ClusterStack {
     .addLink(1, lan, { priority: 10 })
     .useQDevice({ host: "192.168.1.5", description: "Raspberry Pi 4 running corosync-qnetd" });
 
-  cluster.enableCeph({ publicNetwork: cephPublic, clusterNetwork: cephCluster });
+  cluster.enableCeph({ repository: "no-subscription", publicNetwork: cephPublic, clusterNetwork: cephCluster });
   cluster.addPool("vm-pool", { size: 2, minSize: 2, autoscaleMode: "on", storage: { id: "ceph-vm" } });
 
   cluster.addStorage("local", { type: "dir", path: "/var/lib/vz", content: ["iso", "vztmpl", "backup", "import", "snippets"] });

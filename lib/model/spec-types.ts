@@ -208,6 +208,14 @@ export interface CephSpec {
   /** Network (by name) for OSD replication traffic; optional. */
   readonly clusterNetwork?: string;
   readonly pools?: readonly CephPoolSpec[];
+  /**
+   * Package repository `pveceph install` uses. Nodes without a Proxmox subscription
+   * need "no-subscription".
+   * @default "enterprise" (pveceph's own default)
+   */
+  readonly repository?: "enterprise" | "no-subscription" | "test";
+  /** Ceph release code name installed on every Ceph node. @default "squid" */
+  readonly version?: string;
   /** CephFS file systems (need MDS, CD8). */
   readonly fs?: readonly { readonly name: string; readonly storage?: string }[];
 }
