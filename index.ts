@@ -19,3 +19,8 @@ export { loadSpecFile, loadSpecText, validateSpecValue, SpecError, CLUSTER_SCHEM
 export type { LoadedSpec, SpecProblem, SpecErrorKind, SourcePosition } from "./lib/spec";
 export { formatFindingsReport, formatFindingsJson, findingsReportJson } from "./lib/cli/report";
 export type { ReportOptions, FindingsReportJson } from "./lib/cli/report";
+export { ClusterModel } from "./lib/model/model";
+export type * from "./lib/model/spec-types";
+export type { Finding, Severity } from "./lib/model/findings";
+export { runRules, blockingFindings, ALL_RULES } from "./lib/rules";
+export * as plan from "./lib/plan";
