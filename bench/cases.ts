@@ -4,6 +4,7 @@
  * milliseconds of each phase plus facts the runner cross-checks (resource
  * counts, output size).
  */
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -77,6 +78,17 @@ class Recorder {
  */
 function settleHeap(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * A digest of every resource address (`type.name`) in a cdk.tf.json, read
+ * after the timed work: equal digests mean both sides emitted the very same
+ * resources, not just as many of each type.
+ */
+function addressDigest(file: string): string {
+  const doc = JSON.parse(fs.readFileSync(file, "utf8")) as { resource?: Record<string, Record<string, unknown>> };
+  const addresses = Object.entries(doc.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+  return createHash("sha256").update(addresses.sort().join("\n")).digest("hex").slice(0, 16);
 }
 
 function size(args: Record<string, unknown>): { nodes: number; vms: number } {
@@ -159,6 +171,7 @@ export const BENCH_CASES: Record<string, BenchCase> = {
         resourceCounts: summary.resourceCounts,
         resourceTotal: summary.resourceTotal,
         outputBytes: fs.statSync(summary.file).size,
+        addressDigest: addressDigest(summary.file),
         ruleRuns: { beforeSynthesis: validation.runs, duringSynthesis: validation.laterRuns },
       });
     } finally {
@@ -180,7 +193,7 @@ export const BENCH_CASES: Record<string, BenchCase> = {
       const file = path.join(outdir, "stacks", built.stack.node.id, "cdk.tf.json");
       const resourceCounts = Object.fromEntries(Object.entries(built.resourceCounts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
       const resourceTotal = Object.values(resourceCounts).reduce((a, b) => a + b, 0);
-      return r.output({ resourceCounts, resourceTotal, outputBytes: fs.statSync(file).size });
+      return r.output({ resourceCounts, resourceTotal, outputBytes: fs.statSync(file).size, addressDigest: addressDigest(file) });
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

@@ -79,7 +79,7 @@ interface Comparison {
 const SIZES = [
   { id: "small", nodes: 3, vms: 30, runs: 5, label: "3 nodes / 30 VMs" },
   { id: "medium", nodes: 16, vms: 1000, runs: 3, label: "16 nodes / 1,000 VMs" },
-  { id: "large", nodes: 64, vms: 10000, runs: 2, label: "64 nodes / 10,000 VMs" },
+  { id: "large", nodes: 64, vms: 10000, runs: 3, label: "64 nodes / 10,000 VMs" },
 ] as const;
 const LARGE = SIZES[2];
 const REVIEW_CHANGES = 10000;
@@ -278,6 +278,7 @@ function compare(results: readonly CaseResult[]): Comparison[] {
       continue;
     }
     const counts = sameCounts(p.info?.resourceCounts, b.info?.resourceCounts);
+    const sameAddresses = p.info?.addressDigest !== undefined && p.info.addressDigest === b.info?.addressDigest;
     const bytes = (r: CaseResult) => Number(r.info?.outputBytes ?? NaN);
     out.push({
       size: s.label,
@@ -287,8 +288,8 @@ function compare(results: readonly CaseResult[]): Comparison[] {
       ratio: p.workCpuMs! / b.workCpuMs!,
       wallRatio: p.wallMs! / b.wallMs!,
       outputBytesRatio: bytes(p) / bytes(b),
-      sameResources: counts.same,
-      detail: counts.detail,
+      sameResources: counts.same && sameAddresses,
+      detail: counts.detail ?? (sameAddresses ? undefined : "same counts per type, but different resource addresses"),
     });
   }
   return out;
@@ -340,7 +341,7 @@ function render(results: readonly CaseResult[], comparisons: readonly Comparison
   if (comparisons.length) {
     parts.push(
       table(
-        ["size", "resources", "pvecdk (CPU)", "baseline (CPU)", "ratio (CPU)", "ratio (wall)", "output size ratio", "same resources"],
+        ["size", "resources", "pvecdk (CPU)", "baseline (CPU)", "ratio (CPU)", "ratio (wall)", "output size ratio", "same resources (addresses)"],
         comparisons.map((c) => [
           c.size,
           c.resources === undefined ? "—" : c.resources.toLocaleString("en"),
@@ -390,15 +391,19 @@ function main(): void {
   }
   const comparisons = compare(results);
   const goalList = goals(results, comparisons);
+  const cpus = os.cpus();
+  const loadAfter = os.loadavg();
   process.stdout.write(render(results, comparisons, goalList));
+  process.stdout.write(
+    `\n${cpus.length} × ${cpus[0]?.model ?? "CPU"}, Node ${process.version}; load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after. Phases and ratios: medians; peak RSS: maximum over the runs.\n`,
+  );
   const missed = goalList.filter((g) => g.status !== "PASS").length;
   process.stderr.write(`bench: ${goalList.length - missed}/${goalList.length} goals met in ${fmt(performance.now() - started)}\n`);
 
-  const cpus = os.cpus();
   const out = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus.length, cpuModel: cpus[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    loadAverage: { before: loadBefore, after: os.loadavg() },
+    loadAverage: { before: loadBefore, after: loadAfter },
     durationMs: performance.now() - started,
     selection: only,
     goals: goalList,
