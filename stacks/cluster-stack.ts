@@ -32,4 +32,19 @@ export class ClusterStack extends TerraformStack {
     for (const cluster of ProxmoxCluster.allIn(this)) cluster.emit();
     super.prepareStack();
   }
+
+  /** Resources per Terraform type (types sorted) in the configuration cdktn last wrote; undefined before synthesis. */
+  get synthesizedResourceCounts(): Readonly<Record<string, number>> | undefined {
+    return this.writtenResourceCounts;
+  }
+
+  private writtenResourceCounts?: Record<string, number>;
+
+  /** Counts the resources on their way to cdk.tf.json, so a summary need not read back and parse the file. */
+  toTerraform(): Record<string, unknown> {
+    const config = super.toTerraform() as { resource?: Record<string, Record<string, unknown>> };
+    const resources = config.resource ?? {};
+    this.writtenResourceCounts = Object.fromEntries(Object.keys(resources).sort().map((type) => [type, Object.keys(resources[type]).length]));
+    return config;
+  }
 }

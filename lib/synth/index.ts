@@ -93,14 +93,11 @@ export function synthesize(build: (app: App) => ClusterStack, options: { readonl
     mergeManifest(path.join(out.tmp, "manifest.json"), path.join(options.outdir, "manifest.json"));
 
     const cluster = out.stack.cluster;
-    const json = JSON.parse(fs.readFileSync(path.join(target, "cdk.tf.json"), "utf8")) as { resource?: Record<string, Record<string, unknown>> };
-    const resourceCounts: Record<string, number> = {};
-    let resourceTotal = 0;
-    for (const type of Object.keys(json.resource ?? {}).sort()) {
-      const count = Object.keys(json.resource?.[type] ?? {}).length;
-      resourceCounts[type] = count;
-      resourceTotal += count;
-    }
+    // Counted as cdktn wrote them (reading back cdk.tf.json took 0.3 s at 10,000 VMs).
+    const written = out.stack.synthesizedResourceCounts;
+    if (!written) throw new Error("internal error: cdktn did not write the stack's JSON configuration");
+    const resourceCounts: Record<string, number> = { ...written };
+    const resourceTotal = Object.values(resourceCounts).reduce((sum, count) => sum + count, 0);
     const findings = cluster?.findings() ?? [];
     return {
       cluster: cluster?.clusterName ?? out.stack.node.id,
