@@ -1,21 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../lib/cli/main";
-import { CliIo } from "../../lib/cli/io";
+import { CliRun, runCliCaptured } from "../helpers/cli";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function pvecdk(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, cwd, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function pvecdk(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return runCliCaptured(argv, { cwd });
 }
 
 const GOOD = {

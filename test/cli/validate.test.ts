@@ -2,33 +2,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
-import { CliIo } from "../../lib/cli/io";
-import { runCli } from "../../lib/cli/main";
 import { ALL_RULES } from "../../lib/rules";
 import { baseSpec } from "../fixtures/base-spec";
+import { CliRun, runCliCaptured } from "../helpers/cli";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(argv: string[], cwd: string, options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: options.isTTY ?? false,
-    cwd,
-    env: options.env ?? {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[], cwd: string, options: { isTTY?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return runCliCaptured(argv, { cwd, ...options });
 }
 
 let dir: string;

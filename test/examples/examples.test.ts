@@ -1,12 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CliIo } from "../../lib/cli/io";
-import { runCli } from "../../lib/cli/main";
 import { FindingsReportJson } from "../../lib/cli/report";
 import { loadSpecFile } from "../../lib/spec/load";
 import { synthesizeJson } from "../../lib/synth";
 import { ClusterStack } from "../../stacks/cluster-stack";
 import { lineDiff } from "../golden/golden";
+import { runCliCaptured } from "../helpers/cli";
 
 /**
  * The examples are documentation that runs: each one's full `validate --format json`
@@ -26,21 +25,8 @@ interface Validation {
 }
 
 async function validate(example: string): Promise<Validation> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd: ROOT,
-    env: {},
-  };
-  const code = await runCli(["validate", `examples/${example}.yaml`, "--format", "json"], io);
-  return { code, stdout, stderr, report: JSON.parse(stdout) as FindingsReportJson };
+  const run = await runCliCaptured(["validate", `examples/${example}.yaml`, "--format", "json"], { cwd: ROOT });
+  return { ...run, report: JSON.parse(run.stdout) as FindingsReportJson };
 }
 
 function rulesReported(report: FindingsReportJson, severity?: string): Set<string> {

@@ -1,10 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CliIo } from "../../lib/cli/io";
-import { runCli } from "../../lib/cli/main";
 import { parsePlanText, PlanJson } from "../../lib/plan/plan-json";
 import { reviewPlan } from "../../lib/plan/review-plan";
 import { PlanReview, ReviewedResource } from "../../lib/plan/review-model";
+import { CliRun, runCliCaptured } from "../helpers/cli";
 
 export const REPO = path.resolve(__dirname, "../..");
 export const PLAN_FIXTURES = path.join(REPO, "test/fixtures/plans");
@@ -32,27 +31,9 @@ export function resource(review: PlanReview, address: string): ReviewedResource 
   return found;
 }
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type { CliRun };
 
 /** Runs the CLI in-process, from `cwd` (the repository by default). */
-export async function cli(argv: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: options.isTTY ?? false,
-    cwd: options.cwd ?? REPO,
-    env: options.env ?? {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+export function cli(argv: string[], options: { isTTY?: boolean; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliRun> {
+  return runCliCaptured(argv, { ...options, cwd: options.cwd ?? REPO });
 }

@@ -2,29 +2,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
-import { CliIo } from "../../lib/cli/io";
-import { runCli } from "../../lib/cli/main";
 import { ClusterSpec } from "../../lib/model/spec-types";
 import { baseSpec } from "../fixtures/base-spec";
 import { synthText } from "./helpers";
+import { CliRun, runCliCaptured } from "../helpers/cli";
 
 /** An in-process CLI run in a scratch working directory. */
-async function run(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    cwd,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
+function run(argv: string[], cwd: string): Promise<CliRun> {
+  return runCliCaptured(argv, { cwd });
 }
 
 function scratch(): string {
