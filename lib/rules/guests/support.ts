@@ -97,14 +97,4 @@ export function isNetworkOrBroadcast(ip: Ip, cidr: Cidr): boolean {
   return ip.value === network || ip.value === broadcast;
 }
 
-/** "a", "a and b", "a, b and c" — quoted, for messages. */
-export function quoted(items: readonly string[], limit = 5): string {
-  const q = items.slice(0, limit).map((s) => `'${s}'`);
-  if (items.length > limit) q.push(`${items.length - limit} more`);
-  if (q.length <= 1) return q.join("");
-  return `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { quoted, plural } from "../wording";
