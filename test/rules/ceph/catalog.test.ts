@@ -1,10 +1,10 @@
-import fc from "fast-check";
 import { ClusterModel } from "../../../lib/model/model";
 import { ClusterSpec } from "../../../lib/model/spec-types";
 import { runRules } from "../../../lib/rules";
 import { CEPH_RULES } from "../../../lib/rules/catalog-ceph";
 import { baseSpec } from "../../fixtures/base-spec";
 import { Body, specWith } from "../guests/helpers";
+import { expectRulesNeverThrow } from "../never-throws";
 
 const SECTION_ORDER = ["CN", "CD", "P"];
 
@@ -77,44 +77,19 @@ describe("CEPH_RULES catalog", () => {
   });
 
   it("never throws on partly invalid input (unknown references, bad values, missing optional parts)", () => {
-    const strings = ["", "pve9", "lan", "ceph-public", "ceph-cluster", "corosync", "nowhere", "10.0.20.11", "10.0.20.0/24", "not-an-ip", "fd00::1", "fd00::/64", "300.1.1.1/24", "/dev/disk/by-id/nvme-a", "vmdata", "osd", "nvme"];
-    const numbers = [0, -1, 1, 2, 3, 7, 8, 128, 9000, 1e12, 1.5, Number.NaN];
-    type Edit = { pick: number; replacement: number; drop: boolean };
-    const edit = fc.record({ pick: fc.nat(), replacement: fc.nat(), drop: fc.boolean() });
-
-    function slots(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []): typeof out {
-      if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), slots(v, out)));
-      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) (out.push([value as Record<string, unknown>, k]), slots(v, out));
-      return out;
-    }
-    const REQUIRED = new Set(["nodes", "networks", "corosync", "roles"]);
     const start = JSON.parse(JSON.stringify(baseSpec())) as { spec: Body };
     start.spec.ceph!.pools!.push({ name: "ec", erasureCoding: { k: 2, m: 1 }, minSize: 2, pgNum: 64, autoscaleMode: "off", deviceClass: "nvme", failureDomain: "osd" });
     start.spec.ceph!.fs = [{ name: "fs" }];
     start.spec.nodes[0].ceph!.mds = true;
     start.spec.nodes[0].ceph!.osds![0].dbDevice = "/dev/nvme9n1";
     start.spec.nodes[0].ceph!.osds![1].behindRaid = true;
-    const text = JSON.stringify(start);
 
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits: Edit[]) => {
-        const spec = JSON.parse(text) as Record<string, unknown>;
-        for (const e of edits) {
-          const all = slots(spec.spec);
-          const [parent, key] = all[e.pick % all.length];
-          const slot = parent as Record<string | number, unknown>;
-          const current = slot[key];
-          if (e.drop && !Array.isArray(parent) && !REQUIRED.has(String(key))) delete slot[key];
-          else if (e.drop && Array.isArray(parent)) parent.splice(key as number, 1);
-          else if (typeof current === "string") slot[key] = strings[e.replacement % strings.length];
-          else if (typeof current === "number") slot[key] = numbers[e.replacement % numbers.length];
-          else if (typeof current === "boolean") slot[key] = !current;
-        }
-        const model = new ClusterModel(spec as unknown as ClusterSpec);
-        for (const rule of CEPH_RULES) expect(() => rule.check(model)).not.toThrow();
-      }),
-      { numRuns: 150, seed: 1717 },
-    );
+    expectRulesNeverThrow(CEPH_RULES, start as unknown as ClusterSpec, {
+      strings: ["", "pve9", "lan", "ceph-public", "ceph-cluster", "corosync", "nowhere", "10.0.20.11", "10.0.20.0/24", "not-an-ip", "fd00::1", "fd00::/64", "300.1.1.1/24", "/dev/disk/by-id/nvme-a", "vmdata", "osd", "nvme"],
+      numbers: [0, -1, 1, 2, 3, 7, 8, 128, 9000, 1e12, 1.5, Number.NaN],
+      numRuns: 150,
+      seed: 1717,
+    });
   });
 });
 

@@ -1,10 +1,10 @@
-import fc from "fast-check";
 import { ClusterModel } from "../../../lib/model/model";
 import { ClusterSpec } from "../../../lib/model/spec-types";
 import { runRules } from "../../../lib/rules";
 import { COROSYNC_RULES } from "../../../lib/rules/catalog-corosync";
 import { baseSpec } from "../../fixtures/base-spec";
 import { specWith } from "../guests/helpers";
+import { expectRulesNeverThrow } from "../never-throws";
 
 const SECTION_ORDER = ["N", "C", "Q"];
 
@@ -111,17 +111,6 @@ describe("COROSYNC_RULES catalog", () => {
   });
 
   it("never throws on partly invalid input (unknown networks, bad CIDRs, missing optional parts)", () => {
-    const strings = ["", "pve9", "corosync", "mgmt", "ceph-public", "nowhere", "10.0.10.11", "10.0.10.0/24", "not-an-ip", "fd00::1", "fd00::/64", "300.1.1.1/24", "bond0", "bond0.10", "802.3ad", "udpu"];
-    const numbers = [0, -1, 1, 7, 8, 125, 4095, 1e12, 1.5, Number.NaN];
-    type Edit = { pick: number; replacement: number; drop: boolean };
-    const edit = fc.record({ pick: fc.nat(), replacement: fc.nat(), drop: fc.boolean() });
-
-    function slots(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []): typeof out {
-      if (Array.isArray(value)) value.forEach((v, i) => (out.push([value, i]), slots(v, out)));
-      else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) (out.push([value as Record<string, unknown>, k]), slots(v, out));
-      return out;
-    }
-    const REQUIRED = new Set(["nodes", "networks", "corosync", "roles"]);
     const start = specWith((b) => {
       // Give the property something to break in every rule: a bond under corosync, a QDevice, on-boot HA guests.
       b.nodes[0].interfaces!.bonds = [{ name: "bond0", slaves: ["eno2"], mode: "802.3ad" }];
@@ -132,25 +121,12 @@ describe("COROSYNC_RULES catalog", () => {
       b.storages!.push({ id: "nas", type: "nfs", server: "10.0.10.200", export: "/vm", content: ["images"] });
     });
 
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits: Edit[]) => {
-        const spec = JSON.parse(JSON.stringify(start)) as Record<string, unknown>;
-        for (const e of edits) {
-          const all = slots(spec.spec);
-          const [parent, key] = all[e.pick % all.length];
-          const slot = parent as Record<string | number, unknown>;
-          const current = slot[key];
-          if (e.drop && !Array.isArray(parent) && !REQUIRED.has(String(key))) delete slot[key];
-          else if (e.drop && Array.isArray(parent)) parent.splice(key as number, 1);
-          else if (typeof current === "string") slot[key] = strings[e.replacement % strings.length];
-          else if (typeof current === "number") slot[key] = numbers[e.replacement % numbers.length];
-          else if (typeof current === "boolean") slot[key] = !current;
-        }
-        const model = new ClusterModel(spec as unknown as ClusterSpec);
-        for (const rule of COROSYNC_RULES) expect(() => rule.check(model)).not.toThrow();
-      }),
-      { numRuns: 150, seed: 5405 },
-    );
+    expectRulesNeverThrow(COROSYNC_RULES, start, {
+      strings: ["", "pve9", "corosync", "mgmt", "ceph-public", "nowhere", "10.0.10.11", "10.0.10.0/24", "not-an-ip", "fd00::1", "fd00::/64", "300.1.1.1/24", "bond0", "bond0.10", "802.3ad", "udpu"],
+      numbers: [0, -1, 1, 7, 8, 125, 4095, 1e12, 1.5, Number.NaN],
+      numRuns: 150,
+      seed: 5405,
+    });
   });
 
   it("reports per-node problems once per node on a 64-node cluster", () => {
