@@ -89,6 +89,23 @@ const JOIN_SETTLE_POLL_SECONDS = 2;
 const READ_CLUSTER_NAME = `current=$(awk '$1 == "cluster_name:" { print $2; exit }' "$conf")`;
 
 /**
+ * Create and join are done once /etc/pve/corosync.conf names this cluster; a node
+ * that belongs to another cluster is refused, since membership changes are procedures.
+ */
+const ALREADY_A_MEMBER: readonly string[] = [
+    'conf="$root/etc/pve/corosync.conf"',
+    "",
+    'if [ -f "$conf" ]; then',
+    "  " + READ_CLUSTER_NAME,
+    '  if [ "$current" = "$cluster_name" ]; then',
+    '    say "already done: this node belongs to cluster $cluster_name"',
+    "    exit 0",
+    "  fi",
+    `  fail "this node already belongs to cluster '$current', not '$cluster_name'; pvecdk never changes cluster membership"`,
+    "fi",
+];
+
+/**
  * Creates the cluster on this node: `pvecm create <name> --linkN addr[,priority=P] …`.
  * Done when /etc/pve/corosync.conf exists and names this cluster; a different
  * cluster name there is an error, never a silent success.
@@ -105,16 +122,7 @@ export function clusterCreateScript(o: ClusterCreateOptions): BootstrapScript {
   return renderScript("cluster-create", `create cluster ${name} on this node`, [
     ...nodeCheck,
     assign("cluster_name", name),
-    'conf="$root/etc/pve/corosync.conf"',
-    "",
-    'if [ -f "$conf" ]; then',
-    "  " + READ_CLUSTER_NAME,
-    '  if [ "$current" = "$cluster_name" ]; then',
-    '    say "already done: this node belongs to cluster $cluster_name"',
-    "    exit 0",
-    "  fi",
-    `  fail "this node already belongs to cluster '$current', not '$cluster_name'; pvecdk never changes cluster membership"`,
-    "fi",
+    ...ALREADY_A_MEMBER,
     "",
     'say "creating cluster $cluster_name"',
     "# pvecm must not run from inside /etc/pve, which it remounts.",
@@ -177,16 +185,7 @@ export function clusterJoinScript(o: ClusterJoinOptions): BootstrapScript {
     ...requireNode(node),
     assign("cluster_name", name),
     assign("existing", existing),
-    'conf="$root/etc/pve/corosync.conf"',
-    "",
-    'if [ -f "$conf" ]; then',
-    "  " + READ_CLUSTER_NAME,
-    '  if [ "$current" = "$cluster_name" ]; then',
-    '    say "already done: this node belongs to cluster $cluster_name"',
-    "    exit 0",
-    "  fi",
-    `  fail "this node already belongs to cluster '$current', not '$cluster_name'; pvecdk never changes cluster membership"`,
-    "fi",
+    ...ALREADY_A_MEMBER,
     'if [ -f "$root/etc/corosync/authkey" ]; then',
     '  fail "/etc/corosync/authkey exists but /etc/pve/corosync.conf does not: an earlier join stopped half-way; clean up this node by hand (pvecm docs: separate a node without reinstalling) before running this step again"',
     "fi",
