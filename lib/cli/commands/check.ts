@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import type { ConformanceReport, Problem, ProviderSchemaIndex } from "../../terraform";
 import { CliIo, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UserError } from "../io";
 import { RegisterCommand } from "../commands";
+import { displayPath } from "../paths";
 
 interface CheckOptions {
   readonly format: "text" | "json";
@@ -147,7 +148,3 @@ function sum<T>(items: readonly T[], f: (item: T) => number): number {
   return items.reduce((total, item) => total + f(item), 0);
 }
 
-function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
-}

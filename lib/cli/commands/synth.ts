@@ -1,11 +1,11 @@
 import * as path from "path";
 import { Command, Option } from "commander";
 import type { SynthesisSummary } from "../../synth";
-import { loadSpecFile } from "../../spec/load";
-import { SpecError } from "../../spec/problems";
 import { RegisterCommand } from "../commands";
 import { CliIo, EXIT_OK, EXIT_PROBLEMS, UserError } from "../io";
-import { countFindings, countsSentence, findingsReportJson, formatFindingsReport, formatSpecErrorJson, ReportOptions, useColor } from "../report";
+import { countFindings, countsSentence, findingsReportJson, formatFindingsReport, ReportOptions, useColor } from "../report";
+import { displayPath } from "../paths";
+import { loadSpecForCommand } from "../spec-input";
 
 /** Where `pvecdk synth` writes unless told otherwise: what cdktn-cli and `terraform -chdir` expect. */
 export const DEFAULT_OUTDIR = "cdktf.out";
@@ -47,18 +47,9 @@ export const registerSynth: RegisterCommand = (program: Command, io: CliIo, setE
 };
 
 async function runSynth(specArg: string, options: SynthOptions, io: CliIo): Promise<number> {
-  const file = path.resolve(io.cwd, specArg);
-  const shown = displayPath(io.cwd, file);
-  let loaded;
-  try {
-    loaded = loadSpecFile(file, shown);
-  } catch (err) {
-    if (err instanceof SpecError && options.format === "json") {
-      io.stdout(formatSpecErrorJson(err));
-      return err.exitCode;
-    }
-    throw err;
-  }
+  const input = loadSpecForCommand(specArg, options.format, io);
+  if ("exitCode" in input) return input.exitCode;
+  const { loaded, shown } = input;
 
   // Loaded on demand, so `pvecdk --help` and the other commands never pay for cdktn and the bindings.
   const { checkSpec, synthesizeSpec } = await import("../../synth");
@@ -117,10 +108,6 @@ async function runSynth(specArg: string, options: SynthOptions, io: CliIo): Prom
 }
 
 /** The path as the user would write it: relative to the working directory when inside it. */
-function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
-}
 
 function summaryText(s: SynthesisSummary, cwd: string): string {
   const file = displayPath(cwd, s.file);

@@ -1,13 +1,11 @@
-import * as path from "path";
 import { Command, Option } from "commander";
 import { isBlocking } from "../../model/findings";
 import { ClusterModel } from "../../model/model";
 import { runRules } from "../../rules";
-import { LoadedSpec, loadSpecFile } from "../../spec/load";
-import { SpecError } from "../../spec/problems";
 import { RegisterCommand } from "../commands";
 import { CliIo, EXIT_OK, EXIT_PROBLEMS } from "../io";
-import { formatFindingsJson, formatFindingsReport, formatSpecErrorJson, useColor } from "../report";
+import { formatFindingsJson, formatFindingsReport, useColor } from "../report";
+import { loadSpecForCommand } from "../spec-input";
 
 interface ValidateOptions {
   readonly format: "text" | "json";
@@ -40,19 +38,9 @@ export const registerValidate: RegisterCommand = (program: Command, io: CliIo, s
 };
 
 function runValidate(specArg: string, options: ValidateOptions, io: CliIo): number {
-  const file = path.resolve(io.cwd, specArg);
-  const shown = displayPath(io.cwd, file);
-  let loaded: LoadedSpec;
-  try {
-    loaded = loadSpecFile(file, shown);
-  } catch (err) {
-    if (err instanceof SpecError && options.format === "json") {
-      io.stdout(formatSpecErrorJson(err));
-      return err.exitCode;
-    }
-    // Text: the CLI prints the error's message (every problem, one per line) and exits with its code.
-    throw err;
-  }
+  const input = loadSpecForCommand(specArg, options.format, io);
+  if ("exitCode" in input) return input.exitCode;
+  const { loaded, shown } = input;
 
   const model = new ClusterModel(loaded.spec);
   const findings = runRules(model);
@@ -62,7 +50,3 @@ function runValidate(specArg: string, options: ValidateOptions, io: CliIo): numb
 }
 
 /** The path as the user would write it: relative to the working directory when inside it. */
-function displayPath(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
-}
