@@ -210,10 +210,10 @@ export const BENCH_CASES: Record<string, BenchCase> = {
       ...(await import("../lib/plan/render-markdown")),
     }));
     settleHeap();
-    const text = await r.time("read", () => fs.readFileSync(file, "utf8"));
-    const plan = await r.time("parse", () => mods.parsePlanText(text));
+    const bytes = await r.time("read", () => fs.readFileSync(file));
+    const plan = await r.time("parse", () => mods.parsePlanBytes(bytes));
     const review = await r.time("review", () => mods.reviewPlan(plan, { input: path.basename(file) }));
     const markdown = await r.time("render", () => mods.renderMarkdown(mods.presentReview(review)));
-    return r.output({ changes: plan.resource_changes?.length ?? 0, planBytes: text.length, markdownBytes: markdown.length, counts: review.counts });
+    return r.output({ changes: plan.resource_changes?.length ?? 0, planBytes: bytes.length, markdownBytes: markdown.length, counts: review.counts });
   },
 };

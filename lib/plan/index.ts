@@ -6,7 +6,7 @@
  *   const review = reviewPlan(parsePlanText(text), { input: "plan.json" });
  *   const markdown = renderMarkdown(presentReview(review));
  */
-export { parsePlanText, checkPlan, PlanInputError } from "./plan-json";
+export { parsePlanText, parsePlanBytes, checkPlan, PlanInputError } from "./plan-json";
 export type { PlanJson, ResourceChangeJson, ChangeJson } from "./plan-json";
 export { reviewPlan, actionOf } from "./review-plan";
 export type { ReviewOptions } from "./review-plan";

@@ -73,16 +73,25 @@ const REVIEWED_KEYS: ReadonlySet<string> = new Set([
 
 /** Parses and checks the text of a JSON plan. Throws PlanInputError with one clear sentence. */
 export function parsePlanText(text: string): PlanJson {
-  if (text.startsWith("PK")) {
+  return parsePlanBytes(Buffer.from(text, "utf8"));
+}
+
+/**
+ * Parses and checks a JSON plan from the file's bytes (UTF-8), decoding only the
+ * members the review reads. Throws PlanInputError with one clear sentence.
+ */
+export function parsePlanBytes(bytes: Uint8Array): PlanJson {
+  // A binary plan file is a zip archive.
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     throw new PlanInputError(`is a binary plan file, not its JSON form; ${SHOW_JSON}`);
   }
   let doc: unknown;
   try {
-    doc = parseTopLevel(text, REVIEWED_KEYS);
+    doc = parseTopLevel(bytes, REVIEWED_KEYS);
   } catch {
     // Not an object, or broken somewhere: a full parse gives the precise message (or the non-object value).
     try {
-      doc = JSON.parse(text);
+      doc = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8"));
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       throw new PlanInputError(`is not JSON (${detail}); ${SHOW_JSON}`);

@@ -35,3 +35,25 @@ describe("parseTopLevel", () => {
     }
   });
 });
+
+describe("parseTopLevel on UTF-8 bytes", () => {
+  it("reads multi-byte characters in keys, kept and skipped values exactly as JSON.parse does (property)", () => {
+    const anyText = fc.string({ unit: "grapheme", maxLength: 12 });
+    fc.assert(
+      fc.property(fc.dictionary(anyText, fc.oneof(anyText, fc.array(anyText, { maxLength: 3 }))), (object) => {
+        const text = JSON.stringify(object);
+        const keys = Object.keys(object);
+        const wanted = new Set(keys.filter((_, i) => i % 2 === 1));
+        const parsed = parseTopLevel(Buffer.from(text, "utf8"), wanted);
+        for (const key of keys) expect(parsed[key]).toEqual(wanted.has(key) ? object[key] : SKIPPED);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("accepts a Uint8Array view into a larger buffer", () => {
+    const whole = Buffer.from('xx{"kept": "Café ☕ \\"quoted\\"", "skipped": {"ü": ["]"]}}yy', "utf8");
+    const view = new Uint8Array(whole.buffer, whole.byteOffset + 2, whole.length - 4);
+    expect(parseTopLevel(view, new Set(["kept"]))).toEqual({ kept: 'Café ☕ "quoted"', skipped: SKIPPED });
+  });
+});

@@ -174,3 +174,29 @@ describe("actionOf", () => {
     expect(actionOf(["something-new"]).action).toBe("update");
   });
 });
+
+describe("parsePlanBytes", () => {
+  const { parsePlanBytes, PlanInputError } = jest.requireActual("../../lib/plan/plan-json") as typeof import("../../lib/plan/plan-json");
+
+  it("reads a plan from its UTF-8 bytes, non-ASCII values included", () => {
+    const plan = {
+      format_version: "1.2",
+      planned_values: { note: "skipped: ü ☕" },
+      resource_changes: [
+        {
+          address: "proxmox_virtual_environment_vm.web",
+          type: "proxmox_virtual_environment_vm",
+          name: "web",
+          change: { actions: ["update"], before: { description: "Café" }, after: { description: "Café ☕" } },
+        },
+      ],
+    };
+    const parsed = parsePlanBytes(Buffer.from(JSON.stringify(plan), "utf8"));
+    expect(parsed.resource_changes?.[0].change.after).toEqual({ description: "Café ☕" });
+  });
+
+  it("recognises a binary plan file by its zip signature", () => {
+    expect(() => parsePlanBytes(Buffer.from("PK\u0003\u0004rest", "latin1"))).toThrow(PlanInputError);
+    expect(() => parsePlanBytes(Buffer.from("PK\u0003\u0004rest", "latin1"))).toThrow(/binary plan file/);
+  });
+});

@@ -7,7 +7,7 @@ import { ClusterModel } from "../../model/model";
 import { runRules } from "../../rules";
 import { ClusterSummary, SpecContext, specContext, summarizeCluster } from "../../plan/cluster-summary";
 import { FailOnCondition, FailOnResult, evaluateFailOn, parseFailOn } from "../../plan/fail-on";
-import { PlanInputError, parsePlanText } from "../../plan/plan-json";
+import { PlanInputError, parsePlanBytes } from "../../plan/plan-json";
 import { presentReview } from "../../plan/present";
 import { renderJson } from "../../plan/render-json";
 import { renderMarkdown } from "../../plan/render-markdown";
@@ -56,10 +56,10 @@ export function addReviewOptions(command: Command): Command {
 
 async function runReview(planArg: string, options: ReviewCliOptions, io: CliIo): Promise<number> {
   const conditions = failOnConditions(options.failOn);
-  const text = readInputFile(planArg, io);
+  const bytes = readInputFile(planArg, io);
   let plan;
   try {
-    plan = parsePlanText(text);
+    plan = parsePlanBytes(bytes);
   } catch (err) {
     if (err instanceof PlanInputError) throw new UserError(`${planArg}: ${err.message}`, EXIT_USAGE);
     throw err;
@@ -77,10 +77,11 @@ export function failOnConditions(values: readonly string[]): FailOnCondition[] {
   return parsed.conditions;
 }
 
-function readInputFile(arg: string, io: CliIo): string {
+/** The plan's bytes: decoding all of a large plan to text would cost more than parsing the part the review reads. */
+function readInputFile(arg: string, io: CliIo): Buffer {
   const file = path.resolve(io.cwd, arg);
   try {
-    return fs.readFileSync(file, "utf8");
+    return fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a plan file" : `cannot be read (${code ?? String(err)})`;
