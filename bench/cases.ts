@@ -131,9 +131,9 @@ export const BENCH_CASES: Record<string, BenchCase> = {
     }));
     const marks: Instant[] = [];
     const fromSpec = ClusterStack.fromSpec;
-    ClusterStack.fromSpec = (scope, doc) => {
+    ClusterStack.fromSpec = (scope, doc, validated) => {
       marks.push(now());
-      const stack = fromSpec.call(ClusterStack, scope, doc);
+      const stack = fromSpec.call(ClusterStack, scope, doc, validated);
       stack.cluster?.emit();
       marks.push(now());
       return stack;

@@ -67,8 +67,14 @@ export interface ProxmoxClusterProps {
  * front door) goes through exactly the same methods.
  */
 export class ProxmoxCluster extends Construct {
-  /** Builds the cluster a spec document describes, through the same methods TypeScript users call. */
-  static fromSpec(scope: Construct, id: string, doc: ClusterSpec): ProxmoxCluster {
+  /**
+   * Builds the cluster a spec document describes, through the same methods TypeScript users call.
+   * `validated` are the findings of `runRules` on this very document, when the caller already ran
+   * them (`pvecdk synth` does, for its report): synthesis then uses them instead of validating again.
+   * They only hold while the cluster is exactly the document: pass them only when nothing is declared
+   * afterwards (synthesizeSpec never does; a later `cluster.add…` call drops them anyway).
+   */
+  static fromSpec(scope: Construct, id: string, doc: ClusterSpec, validated?: readonly Finding[]): ProxmoxCluster {
     const s = doc.spec;
     const cluster = new ProxmoxCluster(scope, id, {
       name: s.name,
@@ -101,6 +107,7 @@ export class ProxmoxCluster extends Construct {
     for (const { name, ...template } of s.templates ?? []) cluster.addTemplate(name, template);
     for (const { name, ...vm } of s.vms ?? []) cluster.addVm(name, vm);
     for (const { name, ...rule } of s.haRules ?? []) cluster.addHaRule(name, rule as HaRuleProps);
+    if (validated) cluster.validatedFindings = [...validated];
     return cluster;
   }
 
@@ -126,6 +133,8 @@ export class ProxmoxCluster extends Construct {
   private emitted?: EmitContext;
   /** The findings emit() validated against: those of what was synthesized. */
   private emittedFindings?: Finding[];
+  /** Findings a caller computed for the spec this cluster was built from (see fromSpec). */
+  private validatedFindings?: Finding[];
 
   constructor(
     scope: Construct,
@@ -308,7 +317,7 @@ export class ProxmoxCluster extends Construct {
   emit(): void {
     if (this.emitted) return;
     const model = this.model();
-    const findings = runRules(model);
+    const findings = this.validatedFindings ?? runRules(model);
     const blocking = findings.filter(isBlocking);
     if (blocking.length > 0) throw new BlockingFindingsError(this.clusterName, blocking);
 
@@ -371,6 +380,8 @@ export class ProxmoxCluster extends Construct {
   }
 
   private assertOpen(): void {
+    // A declaration changes the spec, so findings handed to fromSpec no longer describe it.
+    this.validatedFindings = undefined;
     if (this.emitted) {
       throw new Error(`cluster "${this.clusterName}" was already synthesized; declare everything before app.synth()`);
     }

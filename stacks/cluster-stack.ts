@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktn";
+import { Finding } from "../lib/model/findings";
 import { ClusterSpec } from "../lib/model/spec-types";
 import { ProxmoxCluster } from "../constructs/cluster";
 
@@ -12,10 +13,13 @@ export const CLUSTER_CONSTRUCT_ID = "cluster";
  * comes from the cluster's `backend` (local, relative path, by default).
  */
 export class ClusterStack extends TerraformStack {
-  /** The stack for a spec document: `new ClusterStack` plus `ProxmoxCluster.fromSpec`. */
-  static fromSpec(scope: Construct, doc: ClusterSpec): ClusterStack {
+  /**
+   * The stack for a spec document: `new ClusterStack` plus `ProxmoxCluster.fromSpec`
+   * (`validated`: the document's findings, when the caller already validated it).
+   */
+  static fromSpec(scope: Construct, doc: ClusterSpec, validated?: readonly Finding[]): ClusterStack {
     const stack = new ClusterStack(scope, doc.spec.name);
-    ProxmoxCluster.fromSpec(stack, CLUSTER_CONSTRUCT_ID, doc);
+    ProxmoxCluster.fromSpec(stack, CLUSTER_CONSTRUCT_ID, doc, validated);
     return stack;
   }
 

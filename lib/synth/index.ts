@@ -116,18 +116,19 @@ export function synthesize(build: (app: App) => ClusterStack, options: { readonl
 
 /**
  * Validates a spec, then synthesizes its ClusterStack into `outdir`. Blocking
- * findings throw before anything is written.
+ * findings throw before anything is written. `findings`: what `checkSpec(doc)`
+ * returned, when the caller already ran it (the rules then run only once).
  */
-export function synthesizeSpec(doc: ClusterSpec, options: { readonly outdir: string }): SynthesisSummary {
+export function synthesizeSpec(doc: ClusterSpec, options: { readonly outdir: string; readonly findings?: readonly Finding[] }): SynthesisSummary {
   // The cluster validates its spec (the same one: toSpec() round-trips) before
   // emitting anything, so validating here too would only double the cost.
   try {
-    return synthesize((app) => ClusterStack.fromSpec(app, doc), options);
+    return synthesize((app) => ClusterStack.fromSpec(app, doc, options.findings), options);
   } catch (err) {
     // Building the constructs stops at the first problem the rules report better
     // (a duplicate name): report the blocking findings first, as before.
     if (err instanceof ClusterDefinitionError) {
-      const { blocking } = checkSpec(doc);
+      const blocking = options.findings ? options.findings.filter(isBlocking) : checkSpec(doc).blocking;
       if (blocking.length > 0) throw new BlockingFindingsError(doc.spec.name, blocking);
     }
     throw err;

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { stringify } from "yaml";
 import { ClusterSpec } from "../../lib/model/spec-types";
+import * as rules from "../../lib/rules";
 import { baseSpec } from "../fixtures/base-spec";
 import { synthText } from "./helpers";
 import { CliRun, runCliCaptured } from "../helpers/cli";
@@ -50,6 +51,18 @@ describe("pvecdk synth", () => {
     expect(stdout).toMatch(/^ {3}1\. node networks .* — 15$/m);
     expect(stdout).toMatch(/^ {3}2\. cluster creation on the first node, with every corosync link — 1$/m);
     expect(stdout).toMatch(/^Findings: 0 errors, \d+ warnings?, \d+ info, 0 acknowledged/m);
+  });
+
+  test("validates once: the findings it reports are the ones synthesis checks", async () => {
+    const runRules = jest.spyOn(rules, "runRules");
+    try {
+      const spec = writeSpec(dir, baseSpec());
+      const { code } = await run(["synth", spec], dir);
+      expect(code).toBe(0);
+      expect(runRules).toHaveBeenCalledTimes(1);
+    } finally {
+      runRules.mockRestore();
+    }
   });
 
   test("--out and --format json: a machine-readable summary", async () => {

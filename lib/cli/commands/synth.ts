@@ -72,7 +72,8 @@ async function runSynth(specArg: string, options: SynthOptions, io: CliIo): Prom
 
   let summary: SynthesisSummary;
   try {
-    summary = synthesizeSpec(loaded.spec, { outdir: path.resolve(io.cwd, options.out) });
+    // Hands over the findings just computed, so synthesis does not run the rules a second time.
+    summary = synthesizeSpec(loaded.spec, { outdir: path.resolve(io.cwd, options.out), findings });
   } catch (err) {
     if (err instanceof ClusterDefinitionError) {
       const line = loaded.lineOf(err.path);
