@@ -111,9 +111,11 @@ export class ProxmoxCluster extends Construct {
     return cluster;
   }
 
-  /** Finds the ProxmoxCluster constructs in a scope's subtree. */
+  /** Finds the ProxmoxCluster constructs in a scope's subtree, in creation order. */
   static allIn(scope: IConstruct): ProxmoxCluster[] {
-    return scope.node.findAll().filter((c): c is ProxmoxCluster => c instanceof ProxmoxCluster);
+    // From the clusters of the scope's tree rather than a walk over every construct
+    // (three walks per synthesis took ~0.1 s at 10,000 VMs).
+    return (CLUSTERS_BY_ROOT.get(scope.node.root) ?? []).filter((c) => c === scope || c.node.scopes.includes(scope));
   }
 
   readonly clusterName: string;
@@ -153,9 +155,13 @@ export class ProxmoxCluster extends Construct {
       Vms: new Construct(this, "Vms"),
       HaRules: new Construct(this, "HaRules"),
     };
+    const siblings = CLUSTERS_BY_ROOT.get(this.node.root) ?? [];
+    CLUSTERS_BY_ROOT.set(this.node.root, [...siblings, this]);
     // Covers stacks that are not a ClusterStack (e.g. Testing.synth): emit
-    // when aspects run, which is before validation and before writing.
-    Aspects.of(this).add(new EmitOnSynthesis(this));
+    // when aspects run, which is before validation and before writing. The
+    // aspect sits on a leaf: cdktn visits every construct below an aspect's
+    // owner (~80 ms over the cluster's constructs at 10,000 VMs).
+    Aspects.of(new Construct(this, "EmitOnSynthesis")).add(new EmitOnSynthesis(this));
   }
 
   /** The Ceph cluster, once `enableCeph` was called. */
@@ -388,10 +394,13 @@ export class ProxmoxCluster extends Construct {
   }
 }
 
+/** Every cluster, by the root of its construct tree (see allIn). */
+const CLUSTERS_BY_ROOT = new WeakMap<IConstruct, ProxmoxCluster[]>();
+
 class EmitOnSynthesis implements IAspect {
   constructor(private readonly cluster: ProxmoxCluster) {}
 
-  visit(node: IConstruct): void {
-    if (node === this.cluster) this.cluster.emit();
+  visit(): void {
+    this.cluster.emit();
   }
 }
