@@ -70,6 +70,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 function mutate(spec: Json, m: Mutation): void {
   const places = placesIn(spec);
+  // Earlier deletions can empty the document; then there is nothing left to mutate.
+  if (places.length === 0) return;
   const path = places[m.at % places.length];
   const where = containerOf(spec, path);
   if (!where) return;
