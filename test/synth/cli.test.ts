@@ -143,9 +143,19 @@ describe("pvecdk synth", () => {
     expect(fs.existsSync(path.join(dir, "cdktf.out"))).toBe(false);
   });
 
-  test("the spec argument is required", async () => {
-    const { code, stderr } = await run(["synth"], dir);
+  test("without a spec argument, cluster.yaml in the working directory is synthesized", async () => {
+    writeSpec(dir, baseSpec(), "cluster.yaml");
+    const { code, stdout } = await run(["synth"], dir);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Synthesized cluster "lab"/m);
+    expect(fs.readFileSync(path.join(dir, "cdktf.out/stacks/lab/cdk.tf.json"), "utf8")).toBe(synthText(baseSpec()));
+  });
+
+  test("without a spec argument and no cluster.yaml/.yml/.json: one line naming what was looked for, exit 2, nothing written", async () => {
+    const { code, stdout, stderr } = await run(["synth"], dir);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/missing required argument 'spec'/);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`pvecdk: no spec file given and none of cluster.yaml, cluster.yml, cluster.json in ${dir}; name one, e.g. pvecdk synth examples/seed-split-network.yaml\n`);
+    expect(listFiles(dir)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import { Command, Option } from "commander";
 import type { SynthesisSummary } from "../../synth";
@@ -10,6 +11,19 @@ import { loadSpecForCommand } from "../spec-input";
 /** Where `pvecdk synth` writes unless told otherwise: what cdktn-cli and `terraform -chdir` expect. */
 export const DEFAULT_OUTDIR = "cdktf.out";
 
+/** Spec files `pvecdk synth` looks for in the working directory when none is named, in this order. */
+export const DEFAULT_SPEC_FILES: readonly string[] = ["cluster.yaml", "cluster.yml", "cluster.json"];
+
+/** The spec named on the command line, else the first default spec file in the working directory. */
+function specArgument(specArg: string | undefined, io: CliIo): string {
+  if (specArg !== undefined) return specArg;
+  const found = DEFAULT_SPEC_FILES.find((name) => fs.existsSync(path.join(io.cwd, name)));
+  if (found) return found;
+  throw new UserError(
+    `no spec file given and none of ${DEFAULT_SPEC_FILES.join(", ")} in ${io.cwd}; name one, e.g. pvecdk synth examples/seed-split-network.yaml`,
+  );
+}
+
 interface SynthOptions {
   readonly out: string;
   readonly format: "text" | "json";
@@ -21,6 +35,8 @@ does not acknowledge prints the findings and writes nothing. Otherwise the stack
 synthesized in a temporary directory and only then copied to
 <out>/stacks/<cluster>/cdk.tf.json, replacing that stack's previous output.
 
+Without <spec>, the first of ${DEFAULT_SPEC_FILES.join(", ")} in the working directory is used.
+
 Examples:
   $ pvecdk synth examples/seed-split-network.yaml
   $ pvecdk synth cluster.yaml --out build/terraform --format json
@@ -29,7 +45,7 @@ Exit codes: 0 synthesized, 1 blocking findings or a spec the synthesizer cannot
 express (nothing written), 2 the file cannot be read or parsed.`;
 
 /**
- * `pvecdk synth <spec> [--out dir] [--format text|json]`: validates the spec,
+ * `pvecdk synth [spec] [--out dir] [--format text|json]`: validates the spec,
  * then writes `<out>/stacks/<cluster>/cdk.tf.json`. Blocking findings print the
  * report, write nothing, and exit 1.
  */
@@ -37,12 +53,12 @@ export const registerSynth: RegisterCommand = (program: Command, io: CliIo, setE
   program
     .command("synth")
     .description("validate a cluster spec and synthesize its Terraform JSON into <out>/stacks/<cluster>/cdk.tf.json")
-    .argument("<spec>", "cluster spec file (YAML or JSON), e.g. examples/seed-split-network.yaml")
+    .argument("[spec]", `cluster spec file (YAML or JSON), e.g. examples/seed-split-network.yaml (default: ${DEFAULT_SPEC_FILES.join(", ")} in the working directory)`)
     .option("-o, --out <dir>", "output directory", DEFAULT_OUTDIR)
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .addHelpText("after", HELP_AFTER)
-    .action(async (specArg: string, options: SynthOptions) => {
-      setExit(await runSynth(specArg, options, io));
+    .action(async (specArg: string | undefined, options: SynthOptions) => {
+      setExit(await runSynth(specArgument(specArg, io), options, io));
     });
 };
 
