@@ -11,7 +11,6 @@ import {
   cephMonScript,
   cephOsdScript,
   rbdStorageScript,
-  remoteExecInline,
   BootstrapScript,
   DEFAULT_CEPH_VERSION,
 } from "../lib/bootstrap";
@@ -309,15 +308,7 @@ export class CephCluster extends Construct {
     parameters: Record<string, StepParameter | undefined>,
     dependsOn: readonly ITerraformDependable[],
   ): SshStep {
-    return new SshStep(this, id, {
-      kind: script.step,
-      node: node.name,
-      host: ctx.sshHost(node),
-      inline: remoteExecInline(script),
-      parameters,
-      dependsOn,
-      preventDestroy: ctx.preventDestroy,
-    });
+    return ctx.nodeStep(this, id, script, node, parameters, dependsOn);
   }
 
   private cidr(ctx: EmitContext, network: string, path: string): string {

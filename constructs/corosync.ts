@@ -90,15 +90,7 @@ export class Corosync extends Construct {
     const linkParameters = (addresses: LinkAddress[]): Record<string, StepParameter> =>
       Object.fromEntries(addresses.map((a) => [`link${a.link}`, a.address]));
     const step = (id: string, node: NodeSpec, script: BootstrapScript, parameters: Record<string, StepParameter | undefined>, dependsOn: readonly ITerraformDependable[]) =>
-      new SshStep(this, id, {
-        kind: script.step,
-        node: node.name,
-        host: ctx.sshHost(node),
-        inline: remoteExecInline(script),
-        parameters,
-        dependsOn,
-        preventDestroy: ctx.preventDestroy,
-      });
+      ctx.nodeStep(this, id, script, node, parameters, dependsOn);
 
     const firstAddresses = linkAddresses(first);
     const create = ctx.script("/spec/corosync", () =>

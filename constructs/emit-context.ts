@@ -1,11 +1,12 @@
 import { Construct } from "constructs";
 import { ITerraformDependable, TerraformElement, TerraformResource, TerraformVariable } from "cdktn";
 import { ProxmoxProvider } from "../.gen/providers/proxmox/provider";
-import { BootstrapInputError, BootstrapScript } from "../lib/bootstrap";
+import { BootstrapInputError, BootstrapScript, remoteExecInline } from "../lib/bootstrap";
 import { ClusterModel } from "../lib/model/model";
 import { NodeSpec } from "../lib/model/spec-types";
 import { APPLY_PHASES, ApplyPhaseId, ApplyPhaseSummary } from "./apply-phases";
 import { ClusterDefinitionError } from "./errors";
+import { SshStep, StepParameter } from "./ssh-step";
 
 /** A Terraform identifier: letters, digits, `_` and `-`, not starting with a digit or `-`. */
 export function terraformName(raw: string): string {
@@ -85,6 +86,26 @@ export class EmitContext {
     const p = this.nodeProviders.get(nodeName);
     if (!p) throw new ClusterDefinitionError("/spec/nodes", `unknown node "${nodeName}"`);
     return p;
+  }
+
+  /** A bootstrap step that runs `script` on `node` over SSH, recording `parameters` as its input. */
+  nodeStep(
+    scope: Construct,
+    id: string,
+    script: BootstrapScript,
+    node: NodeSpec,
+    parameters: Record<string, StepParameter | undefined>,
+    dependsOn: readonly ITerraformDependable[],
+  ): SshStep {
+    return new SshStep(scope, id, {
+      kind: script.step,
+      node: node.name,
+      host: this.sshHost(node),
+      inline: remoteExecInline(script),
+      parameters,
+      dependsOn,
+      preventDestroy: this.preventDestroy,
+    });
   }
 
   /** Where SSH steps and the provider reach a node. */
